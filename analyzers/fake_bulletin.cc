@@ -1,0 +1,2 @@
+// placeholder
+#include "analyzers/fake_bulletin.h"

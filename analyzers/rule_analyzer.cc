@@ -1,0 +1,2 @@
+// placeholder
+#include "analyzers/rule_analyzer.h"

@@ -1,0 +1,2 @@
+// placeholder
+#include "analyzers/tech_support.h"

@@ -1,0 +1,2 @@
+// placeholder
+#include "cli/command_scan.h"

@@ -1,0 +1,1 @@
+# console build fragment, included from Makefile.am.

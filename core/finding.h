@@ -1,0 +1,19 @@
+// finding.h — one piece of evidence towards (or against) a verdict.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace impostor::core {
+
+struct Finding {
+  std::string rule_id;   // FAMILY_DETAIL, or ANALYZER_FAILED:<name>, LIMIT_...
+  std::string family;    // a scam family, "brand", "context" or "" (structural)
+  double score = 0;
+  std::string evidence;  // excerpt of the original text, or a short description
+  std::string source;    // where it was seen ("subject", "body", "attachment" ...)
+};
+
+using Findings = std::vector<Finding>;
+
+}  // namespace impostor::core

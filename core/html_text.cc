@@ -1,0 +1,2 @@
+// placeholder
+#include "core/html_text.h"

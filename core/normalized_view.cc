@@ -1,0 +1,2 @@
+// placeholder
+#include "core/normalized_view.h"

@@ -1,0 +1,99 @@
+// rule_set.h — detection rules as data (conf/rules/*.rules), loaded,
+// validated and compiled into one PatternMatcher per text source.
+//
+// File format (INI-like, UTF-8, '#' starts a comment line):
+//
+//   [LOTTERY_PRIZE_JA]                 # rule id: FAMILY_DETAIL, [A-Z0-9_]+
+//   family  = lottery                  # lottery | card-validation |
+//                                      # fake-bulletin | tech-support |
+//                                      # brand | context
+//   score   = 4.0                      # may be negative (context rules)
+//   lang    = ja                       # ja | en | any
+//   where   = subject, body            # subject display_name body alt_text
+//                                      # url attachment header_other
+//   pattern = 宝くじ.{0,20}当選         # PCRE; matched against normalised text
+//   description = Prize notice naming a lottery win
+//
+// Patterns see the normalised text (NFKC, case-folded, zero-width removed,
+// Latin look-alikes mapped to Latin; see text_normalizer.h), so they are
+// written in lower case and half-width.
+//
+// `brand` rules mark a claim to be the brand; `context` rules mark text that
+// changes how the rest reads (awareness newsletters, forwards); neither is a
+// scam family on its own. Errors are RuleError "file:line: message".
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/message_view.h"
+#include "core/pattern_matcher.h"
+
+namespace impostor::core {
+
+class RuleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The four scam families of CONTRACT.md, plus the two signal kinds.
+inline constexpr const char* kFamilies[] = {"lottery", "card-validation", "fake-bulletin",
+                                            "tech-support"};
+bool is_scam_family(const std::string& family);
+
+struct Rule {
+  std::string id;
+  std::string family;
+  double score = 0;
+  std::string lang = "any";
+  std::vector<TextSource> where;
+  std::string pattern;
+  std::string description;
+  std::string origin;  // "file:line" of the [ID] line
+};
+
+struct RuleHit {
+  const Rule* rule;
+  TextSource source;
+  size_t segment;  // index into MessageView::texts
+  size_t begin;    // byte range in that segment's normalised text
+  size_t end;
+};
+
+class RuleSet {
+ public:
+  // Loads every *.rules file of `dir`, in sorted order.
+  static std::shared_ptr<const RuleSet> load_dir(const std::string& dir);
+  // Loads the rules compiled into the binary (the shipped conf/rules).
+  static std::shared_ptr<const RuleSet> builtin();
+  // Parses one file's text; `origin` names it in errors. For tests and tools.
+  static std::shared_ptr<const RuleSet> from_texts(
+      const std::vector<std::pair<std::string, std::string>>& origin_and_text);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Rule* find(const std::string& id) const;
+
+  // Runs every rule that applies to `source` over one normalised text.
+  std::vector<PatternHit> match(TextSource source, std::string_view normalized) const;
+  const Rule& rule_for(TextSource source, unsigned hit_id) const;
+
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+ private:
+  RuleSet() = default;
+  void compile();
+
+  std::vector<Rule> rules_;
+  // Per TextSource: the matcher and, per pattern id, the index into rules_.
+  struct SourceMatcher {
+    std::unique_ptr<PatternMatcher> matcher;
+    std::vector<size_t> rule_index;
+  };
+  std::vector<SourceMatcher> by_source_;
+};
+
+}  // namespace impostor::core

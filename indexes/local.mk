@@ -1,0 +1,1 @@
+# indexes build fragment, included from Makefile.am.

@@ -1,0 +1,1 @@
+# milter build fragment, included from Makefile.am.

@@ -1,0 +1,2 @@
+// Unit tests for pipeline (to be written).
+#include <boost/test/unit_test.hpp>
