@@ -1,2 +1,218 @@
-// placeholder
+// impersonation.cc — see impersonation.h.
 #include "analyzers/impersonation.h"
+
+#include <algorithm>
+#include <array>
+
+#include "analyzers/findings_query.h"
+#include "core/text_normalizer.h"
+#include "core/url_extractor.h"
+
+namespace impostor::analyzers {
+namespace {
+
+using core::Config;
+using core::Finding;
+using core::MessageView;
+
+bool iequals(const std::string& a, const std::string& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+}
+
+bool in_list(const std::string& domain, const std::vector<std::string>& list) {
+  const std::string base = core::base_domain(domain);
+  return std::any_of(list.begin(), list.end(), [&](const std::string& d) {
+    return iequals(domain, d) || iequals(base, d);
+  });
+}
+
+// Brand tokens looked for inside domain names, after look-alike folding.
+// "outlook"/"windows"/"office" are only strong in sender domains: link hosts
+// such as a Windows-tips blog carry them innocently.
+constexpr std::array<const char*, 4> kStrongTokens = {"microsoft", "msft", "microsoft365",
+                                                      "office365"};
+constexpr std::array<const char*, 4> kSenderTokens = {"windows", "outlook", "hotmail",
+                                                      "windowsdefender"};
+
+// Folds the usual digit and letter-pair tricks so "micros0ft", "rnicrosoft"
+// and "m1crosoft" read as "microsoft". Input: canonical (normalised) host.
+std::string fold_lookalikes(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '-' || c == '_' || c == '.') continue;
+    if (c == 'r' && i + 1 < s.size() && s[i + 1] == 'n') {
+      out += 'm';
+      ++i;
+      continue;
+    }
+    if (c == 'v' && i + 1 < s.size() && s[i + 1] == 'v') {
+      out += 'w';
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case '0': out += 'o'; break;
+      case '1': case '|': out += 'i'; break;  // m1crosoft; "l" is folded below
+      case '3': out += 'e'; break;
+      case '5': out += 's'; break;
+      case '4': case '@': out += 'a'; break;
+      case 'l': out += 'i'; break;  // rnicrosoft/mlcrosoft: l and i look alike
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Optimal-string-alignment distance, capped: only "is it within 1" matters.
+int edit_distance(const std::string& a, const std::string& b) {
+  const size_t n = a.size(), m = b.size();
+  if (n > m + 2 || m > n + 2) return 3;
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[n][m];
+}
+
+bool has_token_or_typo(const std::string& folded_label, bool sender) {
+  const std::string target = fold_lookalikes("microsoft");
+  for (const char* t : kStrongTokens)
+    if (folded_label.find(fold_lookalikes(t)) != std::string::npos) return true;
+  if (sender)
+    for (const char* t : kSenderTokens)
+      if (folded_label.find(fold_lookalikes(t)) != std::string::npos) return true;
+  // Typos of the brand name itself: any window of its length, one edit away.
+  for (size_t len = target.size() - 1; len <= target.size() + 1; ++len)
+    for (size_t i = 0; i + len <= folded_label.size(); ++i)
+      if (edit_distance(folded_label.substr(i, len), target) <= 1) return true;
+  return false;
+}
+
+bool is_lookalike(const std::string& host, const Config& config, bool sender) {
+  if (host.empty() || in_list(host, config.brand_domains) ||
+      in_list(host, config.freemail_domains))
+    return false;
+  // Drop the top-level label: "microsoft.xyz" is judged on "microsoft".
+  std::string name = host;
+  if (auto dot = name.rfind('.'); dot != std::string::npos) name.resize(dot);
+  return has_token_or_typo(fold_lookalikes(core::shared_normalizer().canonical(name)), sender);
+}
+
+bool display_name_claims_brand(const MessageView& view, const Config& config) {
+  const std::string name = fold_lookalikes(core::shared_normalizer().canonical(view.from.display_name));
+  return std::any_of(config.brand_names.begin(), config.brand_names.end(),
+                     [&](const std::string& b) {
+                       const std::string folded =
+                           fold_lookalikes(core::shared_normalizer().canonical(b));
+                       return !folded.empty() && name.find(folded) != std::string::npos;
+                     });
+}
+
+bool mentions_brand_domain(const std::string& text, const Config& config) {
+  const std::string lowered = core::shared_normalizer().canonical(text);
+  for (const auto& m : core::find_urls(lowered))
+    if (in_list(core::host_of(m.url), config.brand_domains)) return true;
+  return std::any_of(config.brand_domains.begin(), config.brand_domains.end(),
+                     [&](const std::string& d) { return lowered.find(d) != std::string::npos; });
+}
+
+std::string domain_of(const std::string& address) {
+  const auto at = address.rfind('@');
+  std::string d = at == std::string::npos ? "" : address.substr(at + 1);
+  std::transform(d.begin(), d.end(), d.begin(), [](unsigned char c) { return std::tolower(c); });
+  return d;
+}
+
+}  // namespace
+
+bool is_lookalike_domain(const std::string& host, const Config& config) {
+  return is_lookalike(host, config, true);
+}
+
+bool is_authenticated(const MessageView& view, const Config& config, const std::string& domain) {
+  if (domain.empty()) return false;
+  // Only the topmost header from a trusted authserv-id counts: a sender can
+  // forge older-looking Authentication-Results lines below it.
+  std::string trusted_id;
+  for (const auto& ar : view.auth_results) {
+    const bool trusted = std::any_of(config.trusted_authserv_ids.begin(),
+                                     config.trusted_authserv_ids.end(),
+                                     [&](const std::string& id) { return iequals(id, ar.authserv_id); });
+    if (!trusted) continue;
+    if (trusted_id.empty()) trusted_id = ar.authserv_id;
+    if (!iequals(trusted_id, ar.authserv_id)) break;
+    if (ar.result == "pass" && (ar.method == "dkim" || ar.method == "dmarc") &&
+        core::base_domain(ar.domain) == core::base_domain(domain))
+      return true;
+  }
+  return false;
+}
+
+void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) const {
+  const MessageView& view = ctx.view;
+  const Config& config = ctx.config;
+  const std::string& from_domain = view.from.domain;
+  auto emit = [&](const char* id, const char* family, std::string evidence, const char* source) {
+    out.push_back({id, family, config.score_of(id), std::move(evidence), source});
+  };
+
+  if (in_list(from_domain, config.brand_domains) && is_authenticated(view, config, from_domain)) {
+    emit("BRAND_AUTHENTICATED", "brand", "authenticated sender " + view.from.address, "header");
+    return;
+  }
+  if (in_list(from_domain, config.internal_domains) && is_authenticated(view, config, from_domain))
+    emit("INTERNAL_AUTHENTICATED", "context", "authenticated internal sender " + view.from.address,
+         "header");
+
+  const Finding* claim = first_of_family(ctx.earlier, "brand");
+  const bool name_claim = display_name_claims_brand(view, config);
+  if (claim || name_claim) {
+    emit("BRAND_IMPERSONATION", "brand",
+         (claim ? claim->evidence : view.from.display_name) + " — sent from " +
+             (from_domain.empty() ? "no domain" : from_domain),
+         claim ? claim->source.c_str() : "display_name");
+    if (name_claim && !in_list(from_domain, config.brand_domains))
+      emit("BRAND_DISPLAY_NAME_SPOOF", "brand",
+           "\"" + view.from.display_name + "\" <" + view.from.address + ">", "display_name");
+    for (const auto& r : view.reply_to)
+      if (in_list(r.domain, config.freemail_domains) && r.domain != from_domain) {
+        emit("BRAND_FREEMAIL_REPLY_TO", "brand", "Reply-To: " + r.address, "header");
+        break;
+      }
+  }
+
+  // Look-alike domains: the sender's first, then links.
+  std::vector<std::pair<std::string, const char*>> sender_domains = {
+      {from_domain, "From"}, {domain_of(ctx.envelope.mail_from), "envelope sender"}};
+  for (const auto& r : view.reply_to) sender_domains.push_back({r.domain, "Reply-To"});
+  bool lookalike_found = false;
+  for (const auto& [domain, where] : sender_domains)
+    if (is_lookalike(domain, config, true)) {
+      emit("BRAND_LOOKALIKE_DOMAIN", "brand", std::string(where) + " domain " + domain, "header");
+      lookalike_found = true;
+      break;
+    }
+  for (const auto& link : view.links) {
+    if (!lookalike_found && is_lookalike(link.host, config, false)) {
+      emit("BRAND_LOOKALIKE_DOMAIN", "brand", "link to " + link.host, "url");
+      lookalike_found = true;
+    }
+    if (!link.anchor_text.empty() && !link.host.empty() &&
+        !in_list(link.host, config.brand_domains) &&
+        mentions_brand_domain(link.anchor_text, config)) {
+      emit("BRAND_LINK_MISMATCH", "brand", "\"" + link.anchor_text + "\" → " + link.host, "url");
+      break;
+    }
+  }
+}
+
+}  // namespace impostor::analyzers

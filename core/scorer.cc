@@ -1,2 +1,76 @@
-// placeholder
+// scorer.cc — findings to score, families and verdict. See scorer.h for the
+// model; the weights themselves come from rule files and `score.` config keys.
 #include "core/scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/rule_set.h"
+
+namespace impostor::core {
+namespace {
+
+// Share of a second family's score that counts towards the total: mail that
+// is both a lottery and a card scam is worse than either, but not twice.
+constexpr double kSecondaryFamilyShare = 0.5;
+
+Verdict verdict_for(const Config& c, double score) {
+  if (score >= c.reject_threshold) return Verdict::reject;
+  if (score >= c.quarantine_threshold) return Verdict::quarantine;
+  if (score >= c.tag_threshold) return Verdict::tag;
+  return Verdict::accept;
+}
+
+// Findings about the sender itself (not about quoted content).
+bool sender_poses_as_brand(const Findings& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.rule_id == "BRAND_DISPLAY_NAME_SPOOF" || f.rule_id == "BRAND_LOOKALIKE_DOMAIN";
+  });
+}
+
+}  // namespace
+
+void score_findings(const Config& config, const MessageView& view, ScanResult& result) {
+  std::map<std::string, double> family_scores;
+  double brand = 0, context = 0;
+  for (const auto& f : result.findings) {
+    if (is_scam_family(f.family))
+      family_scores[f.family] += f.score;
+    else if (f.family == "brand")
+      brand += f.score;
+    else
+      context += f.score;
+  }
+
+  std::vector<std::pair<std::string, double>> ranked(family_scores.begin(), family_scores.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+
+  double score = context;
+  if (!ranked.empty() && ranked.front().second > 0) {
+    score += ranked.front().second + brand;
+    for (size_t i = 1; i < ranked.size(); ++i)
+      score += kSecondaryFamilyShare * std::max(0.0, ranked[i].second);
+  } else {
+    // Claiming to be the brand is not a scam on its own; only its negative
+    // evidence (authenticated brand mail) counts without a family.
+    score += std::min(0.0, brand);
+  }
+  result.score = std::round(score * 10) / 10;
+
+  result.categories.clear();
+  for (const auto& [family, s] : ranked)
+    if (s >= config.family_threshold) result.categories.push_back(family);
+
+  Verdict v = verdict_for(config, result.score);
+  // A scam with no family strong enough to name is at most tagged: every
+  // quarantined or rejected message says what it is.
+  if (result.categories.empty()) v = std::min(v, Verdict::tag);
+  // A user forwarding a scam to the helpdesk is reporting it, not sending it.
+  // A "forward" whose own sender poses as the brand is a scam dressed up.
+  if (view.is_forward && !sender_poses_as_brand(result.findings)) v = std::min(v, Verdict::tag);
+  result.verdict = std::min(v, config.max_verdict);
+}
+
+}  // namespace impostor::core

@@ -1,2 +1,95 @@
-// Unit tests for scorer (to be written).
+// Unit tests for core/scorer: families, brand evidence, context, caps.
 #include <boost/test/unit_test.hpp>
+
+#include "core/scorer.h"
+
+using namespace impostor::core;
+
+namespace {
+
+ScanResult score(const Findings& findings, bool forward = false) {
+  MessageView view;
+  view.is_forward = forward;
+  ScanResult r;
+  r.findings = findings;
+  score_findings(Config::defaults(), view, r);
+  return r;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(scorer)
+
+BOOST_AUTO_TEST_CASE(clean_mail_is_accepted) {
+  const auto r = score({});
+  BOOST_TEST(r.score == 0.0);
+  BOOST_TEST(r.verdict == Verdict::accept);
+  BOOST_TEST(r.categories.empty());
+}
+
+BOOST_AUTO_TEST_CASE(family_plus_brand_quarantines) {
+  const auto r = score({{"LOTTERY_PRIZE_EN", "lottery", 5, "won", "body"},
+                        {"BRAND_IMPERSONATION", "brand", 3, "microsoft", "body"}});
+  BOOST_TEST(r.score == 8.0);
+  BOOST_TEST(r.verdict == Verdict::quarantine);
+  BOOST_TEST(r.categories == std::vector<std::string>{"lottery"});
+}
+
+BOOST_AUTO_TEST_CASE(brand_alone_is_not_a_scam) {
+  const auto r = score({{"BRAND_IMPERSONATION", "brand", 3, "", ""},
+                        {"BRAND_LOOKALIKE_DOMAIN", "brand", 3, "", ""}});
+  BOOST_TEST(r.score == 0.0);
+  BOOST_TEST(r.verdict == Verdict::accept);
+}
+
+BOOST_AUTO_TEST_CASE(authenticated_brand_counts_without_a_family) {
+  const auto r = score({{"BRAND_AUTHENTICATED", "brand", -15, "", ""}});
+  BOOST_TEST(r.score == -15.0);
+}
+
+BOOST_AUTO_TEST_CASE(second_family_counts_half_and_both_are_named) {
+  const auto r = score({{"A", "lottery", 6, "", ""},
+                        {"B", "card-validation", 4, "", ""},
+                        {"C", "brand", 3, "", ""}});
+  BOOST_TEST(r.score == 11.0);
+  BOOST_TEST((r.categories == std::vector<std::string>{"lottery", "card-validation"}));
+}
+
+BOOST_AUTO_TEST_CASE(weak_family_is_not_named_and_caps_at_tag) {
+  const auto r = score({{"A", "tech-support", 2, "", ""}, {"S", "", 5, "", ""}});
+  BOOST_TEST(r.categories.empty());
+  BOOST_TEST(r.verdict == Verdict::tag);
+}
+
+BOOST_AUTO_TEST_CASE(context_lowers_the_score) {
+  const auto r = score({{"A", "lottery", 6, "", ""},
+                        {"C", "brand", 3, "", ""},
+                        {"AWARE", "context", -4, "", ""}});
+  BOOST_TEST(r.score == 5.0);
+  BOOST_TEST(r.verdict == Verdict::tag);
+}
+
+BOOST_AUTO_TEST_CASE(forwarded_scam_is_tagged_at_most) {
+  const Findings f = {{"A", "lottery", 10, "", ""}, {"C", "brand", 3, "", ""}};
+  BOOST_TEST(score(f, true).verdict == Verdict::tag);
+  BOOST_TEST(score(f, false).verdict == Verdict::quarantine);
+}
+
+BOOST_AUTO_TEST_CASE(forward_from_a_brand_spoofing_sender_is_not_capped) {
+  const Findings f = {{"A", "lottery", 10, "", ""},
+                      {"BRAND_DISPLAY_NAME_SPOOF", "brand", 3, "", ""}};
+  BOOST_TEST(score(f, true).verdict == Verdict::quarantine);
+}
+
+BOOST_AUTO_TEST_CASE(reject_threshold_and_max_verdict) {
+  const Findings f = {{"A", "lottery", 25, "", ""}};
+  BOOST_TEST(score(f).verdict == Verdict::reject);
+  Config c = Config::parse("max_verdict = quarantine\n", "t");
+  MessageView view;
+  ScanResult r;
+  r.findings = f;
+  score_findings(c, view, r);
+  BOOST_TEST(r.verdict == Verdict::quarantine);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

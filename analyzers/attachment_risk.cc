@@ -1,0 +1,97 @@
+// attachment_risk.cc — see attachment_risk.h.
+#include "analyzers/attachment_risk.h"
+
+#include <algorithm>
+#include <set>
+
+namespace impostor::analyzers {
+namespace {
+
+const std::set<std::string> kExecutableExtensions = {
+    "exe", "scr", "com", "pif", "bat", "cmd", "js", "jse", "vbs", "vbe", "wsf", "wsh",
+    "hta", "ps1", "psm1", "msi", "msix", "msp", "appx", "appxbundle", "lnk", "iso", "img",
+    "vhd", "vhdx", "jar", "reg", "cpl", "dll", "chm", "url", "scf", "application", "gadget",
+    "msc", "docm", "xlsm", "pptm", "dotm", "xlam", "ppam", "one", "sys", "apk", "dmg", "pkg",
+    "sh", "py", "xll", "library-ms", "settingcontent-ms", "inf"};
+const std::set<std::string> kHtmlExtensions = {"htm", "html", "xhtml", "shtml", "svg", "mht",
+                                               "mhtml"};
+const std::set<std::string> kArchiveExtensions = {"zip", "rar", "7z", "cab", "gz", "tgz", "bz2",
+                                                  "xz", "tar", "ace", "arj", "lzh", "z"};
+const std::set<std::string> kDocumentExtensions = {"pdf", "doc", "docx", "xls", "xlsx", "ppt",
+                                                   "pptx", "txt", "jpg", "jpeg", "png", "gif",
+                                                   "rtf", "csv", "htm", "html", "zip"};
+const std::set<std::string> kExecutableTypes = {
+    "application/x-dosexec", "application/x-executable", "application/x-msdownload",
+    "application/x-ms-shortcut", "application/x-iso9660-image", "application/x-msi",
+    "application/vnd.microsoft.portable-executable", "application/x-sharedlib",
+    "application/java-archive", "application/hta", "application/x-ms-installer",
+    "application/vnd.ms-cab-compressed"};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Last extension and the one before it ("a.pdf.exe" -> {"exe", "pdf"}).
+std::pair<std::string, std::string> extensions(const std::string& name) {
+  std::string n = lower(name);
+  while (!n.empty() && (n.back() == ' ' || n.back() == '.')) n.pop_back();
+  const auto last = n.rfind('.');
+  if (last == std::string::npos) return {"", ""};
+  const std::string ext = n.substr(last + 1);
+  const auto prev = n.rfind('.', last == 0 ? 0 : last - 1);
+  if (prev == std::string::npos || last == 0) return {ext, ""};
+  return {ext, n.substr(prev + 1, last - prev - 1)};
+}
+
+bool name_is_executable(const std::string& name) {
+  return kExecutableExtensions.count(extensions(name).first) > 0;
+}
+
+}  // namespace
+
+Risk attachment_risk(const core::Attachment& a) {
+  Risk r;
+  const auto [ext, prev] = extensions(a.filename);
+  const std::string declared = lower(a.declared_type);
+  if (kExecutableExtensions.count(ext) || kExecutableTypes.count(a.sniffed_type) ||
+      kExecutableTypes.count(declared)) {
+    r.risky = r.executable = true;
+    r.why = a.filename.empty() ? a.sniffed_type : a.filename;
+  }
+  if (!prev.empty() && kDocumentExtensions.count(prev) && kExecutableExtensions.count(ext)) {
+    r.double_extension = true;
+    r.why = a.filename;
+  }
+  for (const auto& m : a.members)
+    if (name_is_executable(m.name)) {
+      r.risky = r.executable = true;
+      r.why = m.name + " in " + a.filename;
+      break;
+    }
+  if (!r.risky && std::find(a.anomalies.begin(), a.anomalies.end(), "archive-encrypted") !=
+                      a.anomalies.end()) {
+    r.risky = r.executable = true;
+    r.why = "encrypted archive " + a.filename;
+  }
+  if (!r.risky && (kHtmlExtensions.count(ext) ||
+                   (!a.filename.empty() && a.sniffed_type == "text/html"))) {
+    r.risky = true;
+    r.why = "HTML attachment " + a.filename;
+  }
+  return r;
+}
+
+bool is_download_link(const core::Link& link) {
+  std::string path = lower(link.href);
+  for (char stop : {'?', '#'})
+    if (auto p = path.find(stop); p != std::string::npos) path.resize(p);
+  const std::string ext = extensions(path.substr(path.rfind('/') == std::string::npos
+                                                     ? 0
+                                                     : path.rfind('/') + 1))
+                              .first;
+  return kExecutableExtensions.count(ext) || kArchiveExtensions.count(ext);
+}
+
+}  // namespace impostor::analyzers
