@@ -1,2 +1,154 @@
-// Unit tests for analyzers (to be written).
+// Unit tests for the analyzers: impersonation (look-alike domains, sender
+// authentication), attachment risk, and their findings on inline messages.
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include "analyzers/attachment_risk.h"
+#include "analyzers/impersonation.h"
+#include "tests/unit/test_helpers.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace impostor;
+
+namespace {
+
+bool has_rule(const core::ScanResult& r, const std::string& id) {
+  for (const auto& f : r.findings)
+    if (f.rule_id == id) return true;
+  return false;
+}
+
+struct DomainCase {
+  const char* host;
+  bool lookalike;
+};
+std::ostream& operator<<(std::ostream& o, const DomainCase& c) { return o << c.host; }
+
+const DomainCase kDomains[] = {
+    {"micros0ft-support.com", true},
+    {"microsoft-jp-security.xyz", true},
+    {"mircosoft.net", true},              // transposition typo
+    {"rnicrosoft.com", true},             // rn for m
+    {"secure.m1crosoft-login.info", true},
+    {"xn--mcrosoft-support-9vn.com", true},  // Cyrillic і inside (IDN homoglyph)
+    {"account-msft.info", true},
+    {"windows-defender-alert.top", true},
+    {"microsoft.com", false},
+    {"account.microsoft.com", false},
+    {"microsoft.co.jp", false},
+    {"outlook.com", false},               // freemail, not a look-alike
+    {"example.co.jp", false},
+    {"contoso.com", false},
+    {"softbank.ne.jp", false},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(analyzers_impersonation)
+
+BOOST_DATA_TEST_CASE(lookalike_domains, bdata::make(kDomains), c) {
+  BOOST_TEST(analyzers::is_lookalike_domain(c.host, core::Config::defaults()) == c.lookalike);
+}
+
+BOOST_AUTO_TEST_CASE(authentication_needs_a_trusted_authserv_id) {
+  core::MessageView v;
+  const auto& config = core::Config::defaults();
+  v.auth_results = {{"evil.example", "dkim", "pass", "microsoft.com"}};
+  BOOST_TEST(!analyzers::is_authenticated(v, config, "microsoft.com"));
+  v.auth_results = {{"mx.example.jp", "dkim", "pass", "microsoft.com"}};
+  BOOST_TEST(analyzers::is_authenticated(v, config, "microsoft.com"));
+  BOOST_TEST(analyzers::is_authenticated(v, config, "email.microsoft.com"));  // aligned
+  BOOST_TEST(!analyzers::is_authenticated(v, config, "micros0ft.com"));
+  v.auth_results = {{"mx.example.jp", "dkim", "fail", "microsoft.com"}};
+  BOOST_TEST(!analyzers::is_authenticated(v, config, "microsoft.com"));
+}
+
+BOOST_AUTO_TEST_CASE(only_the_topmost_trusted_header_counts) {
+  core::MessageView v;
+  // Ours says fail; a forged "pass" further down must not win.
+  v.auth_results = {{"mx.example.jp", "dkim", "fail", "microsoft.com"},
+                    {"localhost", "dkim", "pass", "microsoft.com"}};
+  BOOST_TEST(!analyzers::is_authenticated(v, core::Config::defaults(), "microsoft.com"));
+}
+
+BOOST_AUTO_TEST_CASE(display_name_spoof_and_freemail_reply_to) {
+  const auto msg = test::plain_message(
+      "From: \"Microsoft Support\" <help@random-shop.example>\nReply-To: ms.claims@gmail.com\n"
+      "To: you@example.jp\nSubject: Account notice\nMessage-ID: <a1@x>",
+      "Dear user, this is Microsoft.");
+  const auto r = test::builtin_pipeline().scan({}, msg);
+  BOOST_TEST(has_rule(r, "BRAND_IMPERSONATION"));
+  BOOST_TEST(has_rule(r, "BRAND_DISPLAY_NAME_SPOOF"));
+  BOOST_TEST(has_rule(r, "BRAND_FREEMAIL_REPLY_TO"));
+  BOOST_TEST(r.verdict == core::Verdict::accept);  // a brand claim alone is no scam
+}
+
+BOOST_AUTO_TEST_CASE(authenticated_microsoft_is_not_impersonation) {
+  const auto msg = test::plain_message(
+      "From: Microsoft account team <account-security-noreply@accountprotection.microsoft.com>\n"
+      "Authentication-Results: mx.example.jp; dkim=pass header.d=microsoft.com; "
+      "dmarc=pass header.from=accountprotection.microsoft.com\n"
+      "To: you@example.jp\nSubject: Microsoft account security code\nMessage-ID: <a2@x>",
+      "Please use the following security code for the Microsoft account.");
+  const auto r = test::builtin_pipeline().scan({}, msg);
+  BOOST_TEST(has_rule(r, "BRAND_AUTHENTICATED"));
+  BOOST_TEST(!has_rule(r, "BRAND_IMPERSONATION"));
+  BOOST_TEST(r.score < 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+struct RiskCase {
+  const char* filename;
+  const char* sniffed;
+  const char* member;  // "" = none
+  bool risky;
+  bool executable;
+};
+std::ostream& operator<<(std::ostream& o, const RiskCase& c) { return o << c.filename; }
+
+const RiskCase kRisks[] = {
+    {"KB5031356.exe", "application/x-dosexec", "", true, true},
+    {"invoice.pdf.exe", "application/x-dosexec", "", true, true},
+    {"update.js", "text/plain", "", true, true},
+    {"patch.zip", "application/zip", "update.exe", true, true},
+    {"photos.zip", "application/zip", "beach.jpg", false, false},
+    {"form.html", "text/html", "", true, false},
+    {"report.docm", "application/zip", "", true, true},
+    {"Security_Update.ISO", "application/x-iso9660-image", "", true, true},
+    {"shortcut.lnk", "application/octet-stream", "", true, true},
+    {"invoice.pdf", "application/pdf", "", false, false},
+    {"noname", "application/x-dosexec", "", true, true},  // sniffed, not named
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(analyzers_attachment_risk)
+
+BOOST_DATA_TEST_CASE(attachments, bdata::make(kRisks), c) {
+  core::Attachment a;
+  a.filename = c.filename;
+  a.sniffed_type = c.sniffed;
+  if (*c.member) a.members.push_back({c.member, 100, 1});
+  const auto risk = analyzers::attachment_risk(a);
+  BOOST_TEST(risk.risky == c.risky);
+  BOOST_TEST(risk.executable == c.executable);
+}
+
+BOOST_AUTO_TEST_CASE(double_extension_is_flagged) {
+  core::Attachment a;
+  a.filename = "Invoice.PDF.exe";
+  BOOST_TEST(analyzers::attachment_risk(a).double_extension);
+  a.filename = "archive.tar.gz";
+  BOOST_TEST(!analyzers::attachment_risk(a).double_extension);
+}
+
+BOOST_AUTO_TEST_CASE(download_links) {
+  BOOST_TEST(analyzers::is_download_link({"http://x.example/dl/KB5034441.exe?id=1", "x.example", ""}));
+  BOOST_TEST(analyzers::is_download_link({"https://x.example/patch.zip", "x.example", ""}));
+  BOOST_TEST(!analyzers::is_download_link({"https://x.example/news/update.html", "x.example", ""}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
