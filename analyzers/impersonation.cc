@@ -141,17 +141,23 @@ bool is_lookalike_domain(const std::string& host, const Config& config) {
 bool is_authenticated(const MessageView& view, const Config& config, const std::string& domain) {
   if (domain.empty()) return false;
   // Only the topmost header from a trusted authserv-id counts: a sender can
-  // forge older-looking Authentication-Results lines below it.
+  // forge older-looking Authentication-Results lines below it. With no
+  // trusted ids configured, the topmost header of any id is taken (fine
+  // for offline scans; a gateway should name its own MTA).
+  const auto& ids = config.trusted_authserv_ids;
   std::string trusted_id;
   for (const auto& ar : view.auth_results) {
-    const bool trusted = std::any_of(config.trusted_authserv_ids.begin(),
-                                     config.trusted_authserv_ids.end(),
-                                     [&](const std::string& id) { return iequals(id, ar.authserv_id); });
+    const bool trusted = ids.empty() || std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+                           return iequals(id, ar.authserv_id);
+                         });
     if (!trusted) continue;
     if (trusted_id.empty()) trusted_id = ar.authserv_id;
     if (!iequals(trusted_id, ar.authserv_id)) break;
-    if (ar.result == "pass" && (ar.method == "dkim" || ar.method == "dmarc") &&
-        core::base_domain(ar.domain) == core::base_domain(domain))
+    if (ar.result != "pass" || (ar.method != "dkim" && ar.method != "dmarc")) continue;
+    // Aligned: same organisational domain, or both owned by the brand
+    // (microsoft.co.jp mail signed d=microsoft.com).
+    if (core::base_domain(ar.domain) == core::base_domain(domain) ||
+        (in_list(ar.domain, config.brand_domains) && in_list(domain, config.brand_domains)))
       return true;
   }
   return false;
@@ -173,13 +179,29 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
     emit("INTERNAL_AUTHENTICATED", "context", "authenticated internal sender " + view.from.address,
          "header");
 
-  const Finding* claim = first_of_family(ctx.earlier, "brand");
+  // Where the brand is claimed matters: in the subject, the sender's name or
+  // the images the message presents itself as the brand; a body that merely
+  // names Microsoft (an advisory, a receipt) claims much less.
+  const Finding* headline_claim = nullptr;
+  const Finding* body_claim = nullptr;
+  for (const auto& f : ctx.earlier) {
+    if (f.family != "brand") continue;
+    if (f.source == "body") {
+      if (!body_claim) body_claim = &f;
+    } else if (!headline_claim) {
+      headline_claim = &f;
+    }
+  }
   const bool name_claim = display_name_claims_brand(view, config);
-  if (claim || name_claim) {
+  const std::string sent_from = " — sent from " + (from_domain.empty() ? "no domain" : from_domain);
+  if (headline_claim || name_claim) {
     emit("BRAND_IMPERSONATION", "brand",
-         (claim ? claim->evidence : view.from.display_name) + " — sent from " +
-             (from_domain.empty() ? "no domain" : from_domain),
-         claim ? claim->source.c_str() : "display_name");
+         (headline_claim ? headline_claim->evidence : view.from.display_name) + sent_from,
+         headline_claim ? headline_claim->source.c_str() : "display_name");
+  } else if (body_claim) {
+    emit("BRAND_IMPERSONATION_BODY", "brand", body_claim->evidence + sent_from, "body");
+  }
+  if (headline_claim || name_claim || body_claim) {
     if (name_claim && !in_list(from_domain, config.brand_domains))
       emit("BRAND_DISPLAY_NAME_SPOOF", "brand",
            "\"" + view.from.display_name + "\" <" + view.from.address + ">", "display_name");

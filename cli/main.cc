@@ -19,6 +19,7 @@ struct Command {
 const Command kCommands[] = {
     {"scan", impostor::cli::run_scan, "scan message files, print verdicts (JSON Lines)"},
     {"rules", impostor::cli::run_rules, "rules check: validate the rule files"},
+    {"quarantine", impostor::cli::run_quarantine, "list, show, release or delete held mail"},
 };
 
 void usage(std::ostream& out) {

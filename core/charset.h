@@ -22,4 +22,8 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared_cha
 // True when `bytes` is valid UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
+// `bytes` as UTF-8 with every invalid sequence replaced by U+FFFD; for text
+// that should already be UTF-8 (GMime output, HTML parser output).
+std::string sanitize_utf8(std::string_view bytes);
+
 }  // namespace impostor::core

@@ -135,6 +135,7 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
       {"quarantine_threshold", num(&Config::quarantine_threshold, -100, 1000)},
       {"reject_threshold", num(&Config::reject_threshold, -100, 1000)},
       {"family_threshold", num(&Config::family_threshold, 0, 1000)},
+      {"family_cap", num(&Config::family_cap, 0, 1000)},
       {"max_verdict",
        [](Config& c, const std::string& v) {
          if (!parse_verdict(v, c.max_verdict))

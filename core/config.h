@@ -42,6 +42,8 @@ struct Config {
   double reject_threshold = 20.0;
   // A family is listed in `categories` when its own score reaches this.
   double family_threshold = 3.0;
+  // A family's own score is capped here before it counts towards the total.
+  double family_cap = 12.0;
   // Highest verdict the engine may give (reject can be disabled by policy).
   Verdict max_verdict = Verdict::reject;
 

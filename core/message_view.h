@@ -98,7 +98,12 @@ struct MessageView {
 
   uint64_t raw_size = 0;
   int mime_depth = 0;
-  bool is_forward = false;  // subject/body looks like a user forwarding a message
+  // Carries a forwarded message: a message/rfc822 part or a forward marker
+  // ("---------- Forwarded message", "-----Original Message-----") in the body.
+  bool is_forward = false;
+  // The subject starts "Fwd:" / "FW:" / "転送" — scams use that too, so it
+  // alone does not make a forward.
+  bool subject_forward = false;
 };
 
 }  // namespace impostor::core

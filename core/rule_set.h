@@ -1,18 +1,29 @@
 // rule_set.h — detection rules as data (conf/rules/*.rules), loaded,
 // validated and compiled into one PatternMatcher per text source.
 //
-// File format (INI-like, UTF-8, '#' starts a comment line):
+// File format (INI-like, UTF-8). A line whose first non-blank character is
+// '#' is a comment; blank lines are ignored. A value runs to the end of its
+// line, so a '#' inside a pattern is part of the pattern.
 //
-//   [LOTTERY_PRIZE_JA]                 # rule id: FAMILY_DETAIL, [A-Z0-9_]+
-//   family  = lottery                  # lottery | card-validation |
-//                                      # fake-bulletin | tech-support |
-//                                      # brand | context
-//   score   = 4.0                      # may be negative (context rules)
-//   lang    = ja                       # ja | en | any
-//   where   = subject, body            # subject display_name body alt_text
-//                                      # url attachment header_other
-//   pattern = 宝くじ.{0,20}当選         # PCRE; matched against normalised text
+//   # Prize notice naming a lottery win
+//   [LOTTERY_PRIZE_JA]
+//   family  = lottery
+//   score   = 4.0
+//   lang    = ja
+//   where   = subject, body
+//   pattern = 宝くじ.{0,20}当選
 //   description = Prize notice naming a lottery win
+//
+//   id           ^[A-Z][A-Z0-9_]*$, unique across all loaded files (FAMILY_DETAIL)
+//   family       lottery | card-validation | fake-bulletin | tech-support |
+//                brand | context                                  (required)
+//   score        finite number in [-50, 50]; negative for context (required)
+//   lang         ja | en | any (default any)
+//   where        comma list of subject display_name body alt_text url
+//                attachment header_other                          (required)
+//   pattern      PCRE, checked by PatternMatcher::validate        (required)
+//   description  free text
+// Unknown or repeated keys are errors. See impostor-rules(5).
 //
 // Patterns see the normalised text (NFKC, case-folded, zero-width removed,
 // Latin look-alikes mapped to Latin; see text_normalizer.h), so they are
@@ -88,12 +99,8 @@ class RuleSet {
   void compile();
 
   std::vector<Rule> rules_;
-  // Per TextSource: the matcher and, per pattern id, the index into rules_.
-  struct SourceMatcher {
-    std::unique_ptr<PatternMatcher> matcher;
-    std::vector<size_t> rule_index;
-  };
-  std::vector<SourceMatcher> by_source_;
+  // All rules in one matcher; pattern ids are indexes into rules_.
+  std::unique_ptr<PatternMatcher> matcher_;
 };
 
 }  // namespace impostor::core

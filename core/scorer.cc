@@ -43,6 +43,7 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
       context += f.score;
   }
 
+  for (auto& [family, s] : family_scores) s = std::min(s, config.family_cap);
   std::vector<std::pair<std::string, double>> ranked(family_scores.begin(), family_scores.end());
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });

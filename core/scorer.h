@@ -1,6 +1,7 @@
 // scorer.h — findings to a score, the families and a verdict.
 //
-// Family scores add up the findings of each family. A message's score is its
+// Family scores add up the findings of each family, up to `family_cap`.
+// A message's score is its
 // strongest family plus brand-impersonation evidence (which only counts when
 // some family is present: claiming to be Microsoft is not a scam by itself),
 // plus context findings (negative for awareness mail, etc.). Families reaching

@@ -41,7 +41,7 @@ def main():
     with open(args.scan_output, encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
-            label = label_of(rec["file"])
+            label = label_of(rec["file"]) if rec["file"].endswith(".eml") else None
             if label is None:
                 continue
             if "error" in rec:

@@ -52,7 +52,7 @@ BOOST_DATA_TEST_CASE(lookalike_domains, bdata::make(kDomains), c) {
 
 BOOST_AUTO_TEST_CASE(authentication_needs_a_trusted_authserv_id) {
   core::MessageView v;
-  const auto& config = core::Config::defaults();
+  const auto config = core::Config::parse("trusted_authserv_ids = mx.example.jp, localhost\n", "t");
   v.auth_results = {{"evil.example", "dkim", "pass", "microsoft.com"}};
   BOOST_TEST(!analyzers::is_authenticated(v, config, "microsoft.com"));
   v.auth_results = {{"mx.example.jp", "dkim", "pass", "microsoft.com"}};
@@ -69,6 +69,15 @@ BOOST_AUTO_TEST_CASE(only_the_topmost_trusted_header_counts) {
   v.auth_results = {{"mx.example.jp", "dkim", "fail", "microsoft.com"},
                     {"localhost", "dkim", "pass", "microsoft.com"}};
   BOOST_TEST(!analyzers::is_authenticated(v, core::Config::defaults(), "microsoft.com"));
+  const auto config = core::Config::parse("trusted_authserv_ids = mx.example.jp, localhost\n", "t");
+  BOOST_TEST(!analyzers::is_authenticated(v, config, "microsoft.com"));
+}
+
+BOOST_AUTO_TEST_CASE(brand_domains_vouch_for_each_other) {
+  core::MessageView v;
+  v.auth_results = {{"mx.example.jp", "dkim", "pass", "microsoft.com"}};
+  BOOST_TEST(analyzers::is_authenticated(v, core::Config::defaults(), "microsoft.co.jp"));
+  BOOST_TEST(!analyzers::is_authenticated(v, core::Config::defaults(), "example.co.jp"));
 }
 
 BOOST_AUTO_TEST_CASE(display_name_spoof_and_freemail_reply_to) {

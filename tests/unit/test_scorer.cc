@@ -81,8 +81,15 @@ BOOST_AUTO_TEST_CASE(forward_from_a_brand_spoofing_sender_is_not_capped) {
   BOOST_TEST(score(f, true).verdict == Verdict::quarantine);
 }
 
+BOOST_AUTO_TEST_CASE(a_family_score_saturates_at_the_cap) {
+  const auto r = score({{"A", "lottery", 10, "", ""}, {"B", "lottery", 10, "", ""}});
+  BOOST_TEST(r.score == Config::defaults().family_cap);
+}
+
 BOOST_AUTO_TEST_CASE(reject_threshold_and_max_verdict) {
-  const Findings f = {{"A", "lottery", 25, "", ""}};
+  const Findings f = {{"A", "lottery", 12, "", ""},
+                      {"B", "card-validation", 12, "", ""},
+                      {"C", "brand", 3, "", ""}};
   BOOST_TEST(score(f).verdict == Verdict::reject);
   Config c = Config::parse("max_verdict = quarantine\n", "t");
   MessageView view;
