@@ -25,7 +25,6 @@
 #include "core/charset.h"
 #include "core/gobject_ptr.h"
 #include "core/html_text.h"
-#include "core/phone_extractor.h"
 #include "core/text_normalizer.h"
 #include "core/url_extractor.h"
 
@@ -638,32 +637,6 @@ class ViewBuilder {
   int parts_seen_ = 0;
 };
 
-// Phone numbers in what a reader sees, found on the normalised text (full-width
-// digits) and quoted from the original.
-void extract_phones(MessageView& view) {
-  const TextNormalizer& normalizer = shared_normalizer();
-  for (const auto& segment : view.texts) {
-    if (segment.source != TextSource::body && segment.source != TextSource::subject &&
-        segment.source != TextSource::alt_text && segment.source != TextSource::display_name)
-      continue;
-    const NormalizedText normalized = normalizer.normalize(segment.text);
-    for (const auto& match : find_phones(normalized.text)) {
-      if (match.end > normalized.text.size() || match.begin >= match.end) continue;
-      const size_t begin = normalized.origin[match.begin];
-      const size_t end = normalized.origin[match.end];
-      const bool seen = std::any_of(view.phones.begin(), view.phones.end(), [&](const Phone& p) {
-        return p.digits == match.digits && p.source == segment.source;
-      });
-      if (seen) continue;
-      Phone phone;
-      phone.raw = sanitize_utf8(segment.text.substr(begin, end > begin ? end - begin : 0));
-      phone.digits = match.digits;
-      phone.source = segment.source;
-      view.phones.push_back(std::move(phone));
-    }
-  }
-}
-
 gobj_ptr<GMimeMessage> construct(std::string_view raw, GMimeParserOptions* options) {
   // The memory stream copies the bytes; the message then references that copy.
   gobj_ptr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
@@ -711,7 +684,6 @@ MessageView parse_message(std::string_view raw, const Limits& limits) {
   builder.read_headers(message.get());
   builder.walk(message.get());
   builder.finish();
-  extract_phones(view);
   // Warnings after this point (address parsing in later calls) would write
   // into a moved-from vector; detach the callback before returning.
   g_mime_parser_options_set_warning_callback(options.get(), nullptr, nullptr);

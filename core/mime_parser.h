@@ -2,8 +2,9 @@
 // MessageView, with GMime 3. Walks every part: multipart nesting,
 // message/rfc822, QP/base64, RFC 2047 headers (and raw 8-bit headers),
 // RFC 2231 file names, all charsets (via decode_to_utf8), HTML via
-// extract_html_text. Attachments go through inspect_attachment. Phones and
-// URLs are extracted from the visible text.
+// extract_html_text. Attachments go through inspect_attachment. URLs are
+// extracted from the visible text; phones are left to the pipeline, which
+// finds them in the normalised text it builds anyway.
 //
 // Never throws for bad content: broken structure becomes `anomalies`.
 // Throws std::runtime_error only when the bytes are not a message at all

@@ -62,14 +62,20 @@ bool address_in_network(const std::string& address, const std::string& cidr) {
   return true;
 }
 
-// Phones come from the normalised text (full-width digits already ASCII),
-// quoted back in the original characters.
+// Phones come from the normalised text (full-width digits already ASCII) of
+// what a reader sees, quoted back in the original characters, once each.
 void extract_phones(MessageView& view, const NormalizedView& normalized) {
   for (size_t i = 0; i < view.texts.size(); ++i) {
     const auto source = view.texts[i].source;
-    if (source == TextSource::url || source == TextSource::attachment) continue;
+    if (source != TextSource::body && source != TextSource::subject &&
+        source != TextSource::alt_text && source != TextSource::display_name)
+      continue;
     const auto& norm = normalized.segments[i];
     for (const auto& m : find_phones(norm.text)) {
+      if (m.begin >= m.end || m.end > norm.text.size()) continue;
+      const bool seen = std::any_of(view.phones.begin(), view.phones.end(),
+                                    [&](const Phone& p) { return p.digits == m.digits; });
+      if (seen) continue;
       const size_t b = norm.origin[m.begin], e = norm.origin[m.end];
       view.phones.push_back({view.texts[i].text.substr(b, e - b), m.digits, source});
     }
