@@ -225,7 +225,7 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
     }
   for (const auto& link : view.links) {
     if (!lookalike_found && is_lookalike(link.host, config, false)) {
-      emit("BRAND_LOOKALIKE_DOMAIN", "brand", "link to " + link.host, "url");
+      emit("BRAND_LOOKALIKE_LINK", "brand", "link to " + link.host, "url");
       lookalike_found = true;
     }
     if (!link.anchor_text.empty() && !link.host.empty() &&

@@ -14,7 +14,8 @@
 //  * Reply-To on a freemail domain while claiming the brand;
 //  * link text showing a brand domain while the link goes elsewhere.
 // Emits: BRAND_IMPERSONATION (claim in subject, display name or image text),
-//   BRAND_IMPERSONATION_BODY (only the body names the brand), BRAND_DISPLAY_NAME_SPOOF, BRAND_LOOKALIKE_DOMAIN,
+//   BRAND_IMPERSONATION_BODY (only the body names the brand), BRAND_DISPLAY_NAME_SPOOF, BRAND_LOOKALIKE_DOMAIN (sender),
+//   BRAND_LOOKALIKE_LINK,
 //   BRAND_FREEMAIL_REPLY_TO, BRAND_LINK_MISMATCH, BRAND_AUTHENTICATED (negative),
 //   INTERNAL_AUTHENTICATED (negative). Weights: `score.ID` in impostor.conf.
 // Known false positives: third-party sites with "microsoft" in their name;

@@ -109,6 +109,14 @@ Setter limit_int(int Limits::*field, int lo, int hi) {
 Setter limit_size(uint64_t Limits::*field) {
   return [=](Config& c, const std::string& v) { c.limits.*field = parse_size(v); };
 }
+// File permissions, written in octal as chmod takes them ("0660").
+Setter octal_mode(int Config::*field) {
+  return [=](Config& c, const std::string& v) {
+    if (v.empty() || v.size() > 4 || v.find_first_not_of("01234567") != std::string::npos)
+      throw std::invalid_argument("'" + v + "' is not an octal mode such as 0660");
+    c.*field = static_cast<int>(std::strtol(v.c_str(), nullptr, 8));
+  };
+}
 Setter one_of(std::string Config::*field, std::vector<std::string> allowed) {
   return [=](Config& c, const std::string& v) {
     for (const auto& a : allowed)
@@ -130,12 +138,15 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
       {"rules_dir", str(&Config::rules_dir)},
       {"pid_file", str(&Config::pid_file)},
       {"user", str(&Config::user)},
+      {"socket_mode", octal_mode(&Config::socket_mode)},
       {"on_error", one_of(&Config::on_error, {"tempfail", "accept"})},
       {"tag_threshold", num(&Config::tag_threshold, -100, 1000)},
       {"quarantine_threshold", num(&Config::quarantine_threshold, -100, 1000)},
       {"reject_threshold", num(&Config::reject_threshold, -100, 1000)},
       {"family_threshold", num(&Config::family_threshold, 0, 1000)},
       {"family_cap", num(&Config::family_cap, 0, 1000)},
+      {"awareness_threshold", num(&Config::awareness_threshold, 0, 1000)},
+      {"unbranded_min_family", num(&Config::unbranded_min_family, 0, 1000)},
       {"max_verdict",
        [](Config& c, const std::string& v) {
          if (!parse_verdict(v, c.max_verdict))
@@ -156,6 +167,7 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
       {"spill_bytes", [](Config& c, const std::string& v) { c.spill_bytes = parse_size(v); }},
       {"index_flagged", [](Config& c, const std::string& v) { c.index_flagged = parse_bool(v); }},
       {"max_message_size", limit_size(&Limits::max_message_bytes)},
+      {"oversize_action", one_of(&Config::oversize_action, {"scan-truncated", "accept"})},
       {"max_mime_depth", limit_int(&Limits::max_mime_depth, 1, 1000)},
       {"max_mime_parts", limit_int(&Limits::max_mime_parts, 1, 100000)},
       {"max_text_size", limit_size(&Limits::max_text_bytes)},

@@ -35,6 +35,7 @@ struct Config {
   std::string pid_file;
   std::string user;       // drop privileges to this user ("" = stay)
   std::string on_error = "tempfail";  // tempfail | accept
+  int socket_mode = 0660;  // permissions of a unix: socket (group: user's group)
 
   // Scoring thresholds: total score at or above each gives that verdict.
   double tag_threshold = 4.0;
@@ -44,6 +45,11 @@ struct Config {
   double family_threshold = 3.0;
   // A family's own score is capped here before it counts towards the total.
   double family_cap = 12.0;
+  // Awareness evidence (negative) at least this strong, from a sender that
+  // does not pose as the brand, caps the verdict at tag.
+  double awareness_threshold = 5.0;
+  // Without any brand evidence, a family score below this is tagged at most.
+  double unbranded_min_family = 12.0;
   // Highest verdict the engine may give (reject can be disabled by policy).
   Verdict max_verdict = Verdict::reject;
 
@@ -66,6 +72,8 @@ struct Config {
   int milter_timeout_s = 60;
   uint64_t spill_bytes = 1ull << 20;  // in-memory buffer before spilling to disk
   bool index_flagged = true;
+  // Mail past limits.max_message_bytes: scan the kept head, or pass unscanned.
+  std::string oversize_action = "scan-truncated";  // scan-truncated | accept
 
   Limits limits;
 

@@ -33,8 +33,8 @@ namespace {
 
 constexpr double kMaxAbsScore = 50.0;
 
-constexpr std::array<const char*, 6> kAllFamilies = {
-    "lottery", "card-validation", "fake-bulletin", "tech-support", "brand", "context"};
+constexpr std::array<const char*, 7> kAllFamilies = {
+    "lottery", "card-validation", "fake-bulletin", "tech-support", "brand", "context", "awareness"};
 
 bool is_known_family(const std::string& family) {
   return std::find(kAllFamilies.begin(), kAllFamilies.end(), family) != kAllFamilies.end();
@@ -141,7 +141,7 @@ class Parser {
       if (!is_known_family(value))
         fail(origin_, line_no,
              "unknown family '" + value +
-                 "' (lottery, card-validation, fake-bulletin, tech-support, brand, context)");
+                 "' (lottery, card-validation, fake-bulletin, tech-support, brand, context, awareness)");
       r.family = value;
     } else if (key == "score") {
       r.score = parse_score(value, line_no);

@@ -16,8 +16,9 @@
 //
 //   id           ^[A-Z][A-Z0-9_]*$, unique across all loaded files (FAMILY_DETAIL)
 //   family       lottery | card-validation | fake-bulletin | tech-support |
-//                brand | context                                  (required)
-//   score        finite number in [-50, 50]; negative for context (required)
+//                brand | context | awareness                      (required)
+//   score        finite number in [-50, 50]; negative for context and
+//                awareness                                        (required)
 //   lang         ja | en | any (default any)
 //   where        comma list of subject display_name body alt_text url
 //                attachment header_other                          (required)
@@ -30,8 +31,11 @@
 // written in lower case and half-width.
 //
 // `brand` rules mark a claim to be the brand; `context` rules mark text that
-// changes how the rest reads (awareness newsletters, forwards); neither is a
-// scam family on its own. Errors are RuleError "file:line: message".
+// changes how the rest reads (advisories, receipts, helpdesk mail);
+// `awareness` rules mark mail that talks about scams rather than being one
+// (newsletters, warnings, users reporting a scam) — enough of it caps the
+// verdict at tag. None is a scam family on its own. Errors are RuleError
+// "file:line: message".
 #pragma once
 
 #include <memory>

@@ -33,15 +33,21 @@ bool sender_poses_as_brand(const Findings& findings) {
 
 void score_findings(const Config& config, const MessageView& view, ScanResult& result) {
   std::map<std::string, double> family_scores;
-  double brand = 0, context = 0;
+  double brand = 0, context = 0, awareness = 0;
+  bool brand_evidence = false;
   for (const auto& f : result.findings) {
     if (is_scam_family(f.family))
       family_scores[f.family] += f.score;
-    else if (f.family == "brand")
+    else if (f.family == "brand") {
       brand += f.score;
+      brand_evidence = brand_evidence || f.score > 0;
+    }
+    else if (f.family == "awareness")
+      awareness += f.score;
     else
       context += f.score;
   }
+  context += awareness;
 
   for (auto& [family, s] : family_scores) s = std::min(s, config.family_cap);
   std::vector<std::pair<std::string, double>> ranked(family_scores.begin(), family_scores.end());
@@ -68,9 +74,17 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // A scam with no family strong enough to name is at most tagged: every
   // quarantined or rejected message says what it is.
   if (result.categories.empty()) v = std::min(v, Verdict::tag);
-  // A user forwarding a scam to the helpdesk is reporting it, not sending it.
-  // A "forward" whose own sender poses as the brand is a scam dressed up.
-  if (view.is_forward && !sender_poses_as_brand(result.findings)) v = std::min(v, Verdict::tag);
+  // Impostor hunts brand impersonation: a prize notice or a card request that
+  // never claims to be Microsoft (a real sweepstakes, a shop) is quarantined
+  // only when its family evidence alone is overwhelming.
+  const double top_family = ranked.empty() ? 0 : ranked.front().second;
+  if (!brand_evidence && top_family < config.unbranded_min_family) v = std::min(v, Verdict::tag);
+  // A user forwarding a scam to the helpdesk is reporting it, and a
+  // newsletter quoting one is warning about it: neither is sending it. A
+  // "forward" or "warning" whose own sender poses as the brand is a scam
+  // dressed up, and keeps its verdict.
+  const bool talks_about_scams = view.is_forward || awareness <= -config.awareness_threshold;
+  if (talks_about_scams && !sender_poses_as_brand(result.findings)) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
 

@@ -490,6 +490,78 @@ struct TextNormalizer::Impl {
   }
 };
 
+namespace {
+
+// Obfuscation by separating every character ("M i c r o s o f t",
+// "マ・イ・ク・ロ・ソ・フ・ト", "c.r.e.d.i.t") hides words from every pattern.
+// A run of at least kMinSpacedRun single characters (letters, kana, kanji —
+// never digits, whose spacing phone numbers and dates need) joined by one
+// and the same separator is put back together. Shorter runs ("u s a",
+// "東・西") are ordinary text and stay.
+constexpr size_t kMinSpacedRun = 4;
+
+bool is_spacing_separator(UChar32 c) {
+  return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '|' || c == '/' ||
+         c == 0x30FB /* ・ */ || c == 0x00B7 /* · */ || c == 0x2022 /* • */ || c == 0x3001 /* 、 */;
+}
+
+bool is_word_char(UChar32 c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';  // the text is case-folded already
+  return u_isalpha(c) || c == 0x30FC /* ー */;
+}
+
+void join_spaced_letters(NormalizedText& n) {
+  const std::string& s = n.text;
+  // Code points with their byte offsets (uint32: texts are capped far below 4 GiB).
+  std::vector<std::pair<UChar32, uint32_t>> cps;
+  cps.reserve(s.size());
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto at = static_cast<uint32_t>(i);
+    UChar32 c;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    cps.emplace_back(c, at);
+  }
+  const size_t count = cps.size();
+  auto word = [&](size_t k) { return k < count && is_word_char(cps[k].first); };
+  auto single = [&](size_t k) { return word(k) && (k == 0 || !word(k - 1)) && !word(k + 1); };
+
+  std::vector<bool> drop(count, false);
+  bool any = false;
+  for (size_t i = 0; i < count;) {
+    if (!single(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i, letters = 1;
+    while (j + 2 < count && is_spacing_separator(cps[j + 1].first) &&
+           cps[j + 1].first == cps[i + 1].first && single(j + 2)) {
+      j += 2;
+      ++letters;
+    }
+    if (letters >= kMinSpacedRun) {
+      for (size_t k = i + 1; k < j; k += 2) drop[k] = true;
+      any = true;
+    }
+    i = j + 1;
+  }
+  if (!any) return;
+
+  NormalizedText out;
+  out.text.reserve(s.size());
+  out.origin.reserve(n.origin.size());
+  for (size_t k = 0; k < count; ++k) {
+    if (drop[k]) continue;
+    const size_t b = cps[k].second, e = k + 1 < count ? cps[k + 1].second : s.size();
+    out.text.append(s, b, e - b);
+    out.origin.insert(out.origin.end(), n.origin.begin() + static_cast<std::ptrdiff_t>(b),
+                      n.origin.begin() + static_cast<std::ptrdiff_t>(e));
+  }
+  out.origin.push_back(n.origin.back());
+  n = std::move(out);
+}
+
+}  // namespace
+
 TextNormalizer::TextNormalizer() : impl_(new Impl) {}
 
 TextNormalizer::~TextNormalizer() { delete impl_; }
@@ -497,6 +569,7 @@ TextNormalizer::~TextNormalizer() { delete impl_; }
 NormalizedText TextNormalizer::normalize(std::string_view utf8) const {
   NormalizedText n;
   impl_->run(utf8, n);
+  join_spaced_letters(n);
   return n;
 }
 

@@ -11,8 +11,9 @@
 //     "ο") are replaced by their Latin skeleton (ICU spoof checker). CJK text is
 //     left alone: its skeletons would map katakana onto kanji.
 //  4. Runs of white space collapse to one ASCII space.
-// Spaced-out words ("M i c r o s o f t") are handled by the patterns, which
-// allow separators between letters; the normaliser keeps the spaces.
+//  5. Words spelt out with a separator between every character
+//     ("M i c r o s o f t", "マ・イ・ク・ロ・ソ・フ・ト") are joined back
+//     when at least four single characters share one separator.
 #pragma once
 
 #include <cstddef>

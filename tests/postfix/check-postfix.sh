@@ -15,41 +15,35 @@
 #
 # Run by `make check` (IMPOSTOR and srcdir set) or by hand:
 #   IMPOSTOR=/path/to/build/impostor tests/postfix/check-postfix.sh
-# Environment: IMPOSTOR_MILTER (default: next to IMPOSTOR), PORT_MTA (2525),
-# PORT_REINJECT (2526), PORT_SINK (2527), PORT_MILTER (2528),
-# IMPOSTOR_START_TIMEOUT (seconds to wait for the engine to load, 900),
-# KEEP_TMP=1 keeps the temp dir for a post-mortem.
+# Environment: IMPOSTOR_MILTER (default: next to IMPOSTOR), PORT_MTA,
+# PORT_REINJECT, PORT_SINK, PORT_MILTER (default: the first free ports from
+# 2525 up), IMPOSTOR_START_TIMEOUT (seconds to wait for the engine to load,
+# 900), KEEP_TMP=1 keeps the temp dir for a post-mortem.
+# The harness itself (Postfix, sink, milter; stop by PID) is tests/postfix/lib.sh.
 set -u
-export PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=${srcdir:-$(cd "$here/../.." && pwd)}
+. "$here/lib.sh"
 IMPOSTOR=${IMPOSTOR:-$(pwd)/impostor}
 MILTER=${IMPOSTOR_MILTER:-$(dirname "$IMPOSTOR")/impostor-milter}
-PORT_MTA=${PORT_MTA:-2525}
-PORT_REINJECT=${PORT_REINJECT:-2526}
-PORT_SINK=${PORT_SINK:-2527}
-PORT_MILTER=${PORT_MILTER:-2528}
 START_TIMEOUT=${IMPOSTOR_START_TIMEOUT:-900}
 MAIL="$srcdir/tests/postfix/mail"
 
 skip() { echo "SKIP: $*"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "needs root to run a private Postfix"
-for tool in postfix postconf smtp-sink swaks; do
-  command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (scripts/install-deps.sh)"
-done
-id postfix >/dev/null 2>&1 || skip "no postfix user"
+missing=$(h_missing)
+[ -z "$missing" ] || skip "needs $missing"
 [ -x "$IMPOSTOR" ] || { echo "not ok - impostor binary at $IMPOSTOR"; exit 1; }
 [ -x "$MILTER" ] || { echo "not ok - impostor-milter binary at $MILTER"; exit 1; }
+read -r -d '' p1 p2 p3 p4 < <(h_free_ports 4 2525)
+PORT_MTA=${PORT_MTA:-$p1}
+PORT_REINJECT=${PORT_REINJECT:-$p2}
+PORT_SINK=${PORT_SINK:-$p3}
+PORT_MILTER=${PORT_MILTER:-$p4}
 
 T=$(mktemp -d /tmp/impostor-postfix.XXXXXX)
-chmod 755 "$T"
-PF="$T/postfix"
+h_init "$T"
 CONF="$T/impostor.conf"
-SINK="$T/sink"
-SINK_PID=""
-MILTER_PID=""
-OLD_ALT=$(postconf -h alternate_config_directories 2>/dev/null)
 PASS=0
 FAIL=0
 
@@ -58,28 +52,8 @@ not_ok() { echo "not ok - $1"; FAIL=$((FAIL + 1)); }
 check() { local d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
 note() { echo "# $*"; }
 
-alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
-stop_pid() {  # PID [signal]: TERM, wait up to 10 s, then KILL
-  local pid=$1 i
-  alive "$pid" || return 0
-  kill -"${2:-TERM}" "$pid" 2>/dev/null
-  for i in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
-  alive "$pid" && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  return 0
-}
-
 cleanup() {
-  local master_pid=""
-  if [ -f "$T/spool/pid/master.pid" ]; then
-    master_pid=$(tr -d ' \n' < "$T/spool/pid/master.pid")
-    postfix -c "$PF" stop >/dev/null 2>&1
-    for _ in $(seq 1 50); do alive "$master_pid" || break; sleep 0.1; done
-    stop_pid "$master_pid"
-  fi
-  stop_pid "$MILTER_PID"
-  stop_pid "$SINK_PID"
-  postconf -e "alternate_config_directories = $OLD_ALT"
+  h_stop_all
   if [ "${KEEP_TMP:-0}" = 1 ] || [ "$FAIL" -gt 0 ]; then
     echo "# logs kept in $T (milter.log, postfix.log, sink/)"
   else
@@ -89,150 +63,46 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wait_port() {  # PORT SECONDS
-  local i
-  for i in $(seq 1 $(($2 * 4))); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.25
-  done
-  return 1
-}
-wait_log() {  # FILE PATTERN SECONDS
-  local i
-  for i in $(seq 1 $(($3 * 4))); do
-    grep -q -- "$2" "$1" 2>/dev/null && return 0
-    sleep 0.25
-  done
-  return 1
-}
-sink_files() { grep -l -- "$1" "$SINK"/* 2>/dev/null; }
-wait_delivered() {  # TOKEN SECONDS
-  local i
-  for i in $(seq 1 $(($2 * 4))); do
-    [ -n "$(sink_files "$1")" ] && return 0
-    sleep 0.25
-  done
-  return 1
-}
+sink_files() { h_sink_files "$@"; }
+wait_delivered() { h_wait_delivered "$@"; }
 count_delivered() { sink_files "$1" | wc -l; }
-# swaks into the milter-protected port; extra args go to swaks.
+# Into the milter-protected port, with a token to find the message by.
 send() {  # FILE TOKEN [swaks args...]
   local file=$1 token=$2
   shift 2
-  swaks --server 127.0.0.1 --port "$PORT_MTA" --helo client.example \
-    --from sender@partner.example --to you@example.jp,boss@example.jp \
-    --data "@$file" --add-header "X-Test-Token: $token" --timeout 120 "$@" 2>&1
+  h_send "$PORT_MTA" "$file" --from sender@partner.example --to you@example.jp,boss@example.jp \
+    --add-header "X-Test-Token: $token" "$@"
 }
 store_ids() {  # STATE: quarantine IDs in that state
   "$IMPOSTOR" quarantine list --config "$CONF" --state "$1" --format json |
     grep -o '"id":"q-[0-9a-f-]*"' | cut -d'"' -f4
 }
 
-# ---- the sink ----------------------------------------------------------------
-mkdir -p "$SINK"
-chown postfix "$SINK"
-smtp-sink -u postfix -d "$SINK/%M." "127.0.0.1:$PORT_SINK" 64 >"$T/sink.log" 2>&1 &
-SINK_PID=$!
-
-# ---- the milter --------------------------------------------------------------
-mkdir -p "$T/rules" "$T/state"
+# ---- sink, milter, Postfix (tests/postfix/lib.sh) --------------------------------
+h_sink_start "$PORT_SINK" keep
+mkdir -p "$T/rules"
 cp "$srcdir"/conf/rules/*.rules "$T/rules/"
-cat >"$CONF" <<EOF
-# impostor.conf for the Postfix test: the strong scam (score ~40) rejects,
-# the milder notice (score 8..25) is quarantined, clean mail is accepted.
-socket    = inet:$PORT_MILTER@127.0.0.1
-state_dir = $T/state
-relay     = 127.0.0.1:$PORT_REINJECT
+h_milter_conf "$CONF" "$PORT_MILTER" "$PORT_REINJECT" <<EOF
+# The Postfix test: the strong scam (score ~40) rejects, the milder notice
+# (score 8..25) is quarantined, clean mail is accepted.
 rules_dir = $T/rules
-pid_file  = $T/milter.pid
 on_error  = tempfail
 tag_threshold        = 4
 quarantine_threshold = 8
-reject_threshold     = 25
+reject_threshold     = 18
 reject_message = 5.7.1 Message refused as a suspected impersonation scam
 milter_timeout = 60
 EOF
-"$MILTER" --config "$CONF" --foreground >"$T/milter.log" 2>&1 &
-MILTER_PID=$!
-
-# ---- Postfix -----------------------------------------------------------------
-mkdir -p "$PF" "$T/spool" "$T/data"
-chown postfix "$T/data"
-cat >"$PF/main.cf" <<EOF
-compatibility_level = 3.6
-queue_directory = $T/spool
-data_directory = $T/data
-command_directory = /usr/sbin
-daemon_directory = /usr/lib/postfix/sbin
-meta_directory = /etc/postfix
-shlib_directory = /usr/lib/postfix
-mail_owner = postfix
-setgid_group = postdrop
-myhostname = mta.impostor-test.invalid
-mydomain = impostor-test.invalid
-myorigin = \$myhostname
-mydestination =
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-mynetworks = 127.0.0.0/8
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
-relayhost = [127.0.0.1]:$PORT_SINK
-default_transport = smtp
-relay_transport = smtp
-local_transport = error:5.1.1 local delivery is disabled in this test
-alias_maps =
-alias_database =
-smtp_dns_support_level = disabled
-disable_dns_lookups = yes
-smtpd_peername_lookup = no
-smtp_tls_security_level = none
-smtpd_tls_security_level = none
-biff = no
-maillog_file = $T/postfix.log
-maillog_file_prefixes = /var, /dev/stdout, /tmp
-smtpd_milters = inet:127.0.0.1:$PORT_MILTER
-non_smtpd_milters =
-milter_protocol = 6
-milter_default_action = tempfail
-milter_connect_timeout = 10s
-milter_command_timeout = 30s
-milter_content_timeout = 120s
-EOF
-cat >"$PF/master.cf" <<EOF
-127.0.0.1:$PORT_MTA      inet n - n - - smtpd
-127.0.0.1:$PORT_REINJECT inet n - n - - smtpd -o smtpd_milters=
-pickup    unix n - n 60 1 pickup
-cleanup   unix n - n - 0 cleanup
-qmgr      unix n - n 300 1 qmgr
-rewrite   unix - - n - - trivial-rewrite
-bounce    unix - - n - 0 bounce
-defer     unix - - n - 0 bounce
-trace     unix - - n - 0 bounce
-verify    unix - - n - 1 verify
-flush     unix n - n 1000? 0 flush
-proxymap  unix - - n - - proxymap
-smtp      unix - - n - - smtp
-relay     unix - - n - - smtp
-showq     unix n - n - - showq
-error     unix - - n - - error
-retry     unix - - n - - error
-discard   unix - - n - - discard
-local     unix - n n - - local
-anvil     unix - - n - 1 anvil
-scache    unix - - n - 1 scache
-postlog   unix-dgram n - n - 1 postlogd
-EOF
-postconf -e "alternate_config_directories = ${OLD_ALT:+$OLD_ALT, }$PF"
-postfix -c "$PF" set-permissions >"$T/postfix-setup.log" 2>&1
-postfix -c "$PF" check >>"$T/postfix-setup.log" 2>&1
-postfix -c "$PF" start >>"$T/postfix-setup.log" 2>&1
+h_milter_start "$MILTER" "$CONF"
+MILTER_PID=$H_MILTER_PID
+h_postfix_start "$PORT_MTA" "inet:127.0.0.1:$PORT_MILTER" "$PORT_REINJECT" "$PORT_SINK"
 
 check "Postfix listens on 127.0.0.1:$PORT_MTA and :$PORT_REINJECT" \
-  eval "wait_port $PORT_MTA 30 && wait_port $PORT_REINJECT 10"
-check "smtp-sink listens on 127.0.0.1:$PORT_SINK" wait_port "$PORT_SINK" 10
+  eval "h_port_busy $PORT_MTA && h_port_busy $PORT_REINJECT"
+check "smtp-sink listens on 127.0.0.1:$PORT_SINK" h_wait_port "$PORT_SINK" 10
 note "waiting up to ${START_TIMEOUT}s for the milter to load its rules"
 check "impostor-milter starts and listens on $PORT_MILTER" \
-  eval "wait_log '$T/milter.log' 'started: pid' $START_TIMEOUT && wait_port $PORT_MILTER 10"
+  h_milter_wait "$PORT_MILTER" "$START_TIMEOUT"
 check "impostor-milter wrote its pid file" eval "[ \"\$(cat '$T/milter.pid' 2>/dev/null)\" = '$MILTER_PID' ]"
 
 # ---- clean mail: delivered, with our headers ----------------------------------
@@ -305,8 +175,8 @@ fi
 printf '[BROKEN RULE\nfamily = nonsense\n' >"$T/rules/zz-broken.rules"
 kill -HUP "$MILTER_PID"
 check "SIGHUP with a broken rules_dir is refused and logged" \
-  wait_log "$T/milter.log" "reload refused" "$START_TIMEOUT"
-check "the milter is still running after the refused reload" alive "$MILTER_PID"
+  h_wait_log "$T/milter.log" "reload refused" "$START_TIMEOUT"
+check "the milter is still running after the refused reload" h_alive "$MILTER_PID"
 check "the refusal names file:line" grep -q "reload refused.*zz-broken.rules:[0-9]" "$T/milter.log"
 tok="after-hup-$$-$RANDOM"
 send "$MAIL/clean-business.eml" "$tok" >/dev/null

@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(leading_space_negotiated_keeps_bytes_exact) {
   QuietLogs logs;
   World w;
   milter::Session s(w.services);
-  s.set_protocol(true, false, false);
+  s.set_protocol(true, {});
   FakeMta mta;
   feed(s, mta, {{"Subject", "x"}}, "b\r\n", /*leadspc=*/true);
   eom(s, mta);
@@ -278,7 +278,7 @@ BOOST_AUTO_TEST_CASE(no_reply_stage_failure_is_answered_at_eom) {
   QuietLogs logs;
   World w;
   milter::Session s(w.services);
-  s.set_protocol(false, true, true);
+  s.set_protocol(false, {milter::Stage::envfrom, milter::Stage::header, milter::Stage::body});
   FakeMta mta;
   s.guard(mta, milter::Stage::envfrom, [&] { return s.on_envfrom("<a@b>", "Q1"); });
   BOOST_TEST(s.guard(mta, milter::Stage::header, [&] { return s.on_header("Subject", "x"); }) ==

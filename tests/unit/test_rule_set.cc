@@ -217,9 +217,9 @@ const BuiltinCase kBuiltinCases[] = {
     {"brand spaced", TextSource::display_name, "m i c r o s o f t support", "BRAND_MICROSOFT_SPACED"},
     {"brand lookalike", TextSource::subject, "micr0s0ft account", "BRAND_MICROSOFT_LOOKALIKE"},
     {"brand ja", TextSource::body, "日本マイクロソフト株式会社", "BRAND_MICROSOFT_JA"},
-    {"context ja", TextSource::body, "サポート詐欺にご注意ください", "CONTEXT_SCAM_WARNING_JA"},
+    {"context ja", TextSource::body, "サポート詐欺にご注意ください", "AWARENESS_SCAM_WARNING_JA"},
     {"context en", TextSource::body, "microsoft will never ask for your credit card",
-     "CONTEXT_MS_NEVER_EN"},
+     "AWARENESS_MS_NEVER_EN"},
 };
 
 BOOST_DATA_TEST_CASE(builtin_rules_fire_on_typical_text, bdata::make(kBuiltinCases), c) {

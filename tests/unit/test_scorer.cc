@@ -99,4 +99,26 @@ BOOST_AUTO_TEST_CASE(reject_threshold_and_max_verdict) {
   BOOST_TEST(r.verdict == Verdict::quarantine);
 }
 
+BOOST_AUTO_TEST_CASE(without_brand_evidence_only_overwhelming_families_quarantine) {
+  BOOST_TEST(score({{"A", "lottery", 10, "", ""}}).verdict == Verdict::tag);
+  BOOST_TEST(score({{"A", "lottery", 12, "", ""}}).verdict == Verdict::quarantine);
+}
+
+BOOST_AUTO_TEST_CASE(mail_about_scams_is_tagged_at_most) {
+  const Findings f = {{"A", "tech-support", 12, "", ""},
+                      {"B", "brand", 1.5, "", ""},
+                      {"W1", "awareness", -3, "", ""},
+                      {"W2", "awareness", -2, "", ""}};
+  const auto r = score(f);
+  BOOST_TEST(r.score == 8.5);
+  BOOST_TEST(r.verdict == Verdict::tag);
+}
+
+BOOST_AUTO_TEST_CASE(a_warning_from_a_brand_spoofing_sender_keeps_its_verdict) {
+  const Findings f = {{"A", "tech-support", 12, "", ""},
+                      {"BRAND_DISPLAY_NAME_SPOOF", "brand", 1.5, "", ""},
+                      {"W1", "awareness", -5, "", ""}};
+  BOOST_TEST(score(f).verdict == Verdict::quarantine);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

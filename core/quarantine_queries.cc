@@ -1,0 +1,294 @@
+// quarantine_queries.cc — see quarantine_queries.h for the invariants.
+#include "core/quarantine_queries.h"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+namespace impostor::core {
+
+using json = nlohmann::json;
+
+struct QuarantineQueries::Db {
+  sqlite3* handle = nullptr;
+  ~Db() {
+    if (handle) sqlite3_close_v2(handle);
+  }
+};
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  throw StoreError(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
+}
+
+// A prepared statement; text parameters only, bound in order.
+class Query {
+ public:
+  Query(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
+      fail(db, "prepare");
+  }
+  ~Query() { sqlite3_finalize(stmt_); }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+
+  Query& bind(const std::string& s) {
+    sqlite3_bind_text(stmt_, ++bound_, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Query& bind(int64_t v) {
+    sqlite3_bind_int64(stmt_, ++bound_, v);
+    return *this;
+  }
+  Query& bind(double v) {
+    sqlite3_bind_double(stmt_, ++bound_, v);
+    return *this;
+  }
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(db_, "step");
+  }
+  std::string text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  double real(int col) const { return sqlite3_column_double(stmt_, col); }
+  int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int bound_ = 0;
+};
+
+void exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    const std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw StoreError(std::string("sqlite: ") + msg);
+  }
+}
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS false_positives (
+  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  entry_id  TEXT NOT NULL REFERENCES entries (id),
+  at        TEXT NOT NULL,
+  who       TEXT NOT NULL,
+  subject   TEXT NOT NULL DEFAULT '',
+  from_addr TEXT NOT NULL DEFAULT '',
+  score     REAL NOT NULL DEFAULT 0,
+  families  TEXT NOT NULL DEFAULT '[]',
+  rules     TEXT NOT NULL DEFAULT '[]',
+  hits      TEXT NOT NULL DEFAULT '[]',
+  note      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS false_positives_entry ON false_positives (entry_id);
+)sql";
+
+constexpr const char* kColumns =
+    "e.id, e.created, e.queue_id, e.mail_from, e.rcpts, e.client_addr, e.subject, e.from_addr, "
+    "e.score, e.verdict, e.families, e.hits, e.state, e.size";
+
+std::vector<std::string> strings_of(const std::string& text) {
+  std::vector<std::string> out;
+  const json j = json::parse(text, nullptr, false);
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+QuarantineRecord to_record(const Query& q) {
+  QuarantineRecord r;
+  r.id = q.text(0);
+  r.created = q.text(1);
+  r.queue_id = q.text(2);
+  r.mail_from = q.text(3);
+  r.rcpts = strings_of(q.text(4));
+  r.client_addr = q.text(5);
+  r.subject = q.text(6);
+  r.from = q.text(7);
+  r.score = q.real(8);
+  r.verdict = q.text(9);
+  r.families = strings_of(q.text(10));
+  r.hits_json = q.text(11);
+  r.state = q.text(12);
+  r.size = static_cast<uint64_t>(q.integer(13));
+  return r;
+}
+
+// "%needle%" for LIKE ... ESCAPE '\': the user's own % and _ match literally.
+std::string like_pattern(const std::string& needle) {
+  std::string out = "%";
+  for (const char c : needle) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+// WHERE clause text (fixed SQL only) and its parameters.
+struct Where {
+  std::string sql;
+  std::vector<std::string> params;
+  void add(const std::string& clause, std::vector<std::string> values) {
+    sql += (sql.empty() ? " WHERE " : " AND ") + clause;
+    for (auto& v : values) params.push_back(std::move(v));
+  }
+};
+
+Where where_of(const QuarantineFilter& f, bool with_family) {
+  Where w;
+  if (f.state.empty()) w.add("e.state <> 'deleted'", {});
+  else w.add("e.state = ?", {f.state});
+  if (with_family && !f.family.empty())
+    w.add("EXISTS (SELECT 1 FROM json_each(e.families) WHERE value = ?)", {f.family});
+  if (!f.verdict.empty()) w.add("e.verdict = ?", {f.verdict});
+  if (!f.sender.empty())
+    w.add("(e.mail_from LIKE ? ESCAPE '\\' OR e.from_addr LIKE ? ESCAPE '\\')",
+          {like_pattern(f.sender), like_pattern(f.sender)});
+  if (!f.recipient.empty()) w.add("e.rcpts LIKE ? ESCAPE '\\'", {like_pattern(f.recipient)});
+  if (!f.date_from.empty()) w.add("substr(e.created, 1, 10) >= ?", {f.date_from});
+  if (!f.date_to.empty()) w.add("substr(e.created, 1, 10) <= ?", {f.date_to});
+  if (f.ids) w.add("e.id IN (SELECT value FROM json_each(?))", {json(*f.ids).dump()});
+  return w;
+}
+
+}  // namespace
+
+bool valid_quarantine_id(const std::string& id) {
+  static const std::regex kId("q-[0-9]{1,20}-[0-9a-f]{8}");
+  return id.size() < 40 && std::regex_match(id, kId);
+}
+
+QuarantineQueries::QuarantineQueries(const std::string& state_dir) : db_(std::make_unique<Db>()) {
+  const std::string path = state_dir + "/quarantine.db";
+  if (sqlite3_open_v2(path.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK)
+    fail(db_->handle, "cannot open " + path);
+  sqlite3_busy_timeout(db_->handle, 10000);
+  exec(db_->handle, "PRAGMA synchronous = FULL");
+  exec(db_->handle, "PRAGMA foreign_keys = ON");
+  exec(db_->handle, kSchema);
+}
+
+QuarantineQueries::~QuarantineQueries() = default;
+
+QuarantinePage QuarantineQueries::find(const QuarantineFilter& filter, int64_t offset,
+                                       int64_t limit) const {
+  std::lock_guard lock(mu_);
+  QuarantinePage page;
+  const Where w = where_of(filter, true);
+  {
+    Query q(db_->handle, "SELECT COUNT(*) FROM entries e" + w.sql);
+    for (const auto& p : w.params) q.bind(p);
+    if (q.step()) page.total = q.integer(0);
+  }
+  {
+    Query q(db_->handle, std::string("SELECT ") + kColumns + " FROM entries e" + w.sql +
+                             " ORDER BY e.created DESC, e.id DESC LIMIT ? OFFSET ?");
+    for (const auto& p : w.params) q.bind(p);
+    q.bind(limit).bind(offset);
+    while (q.step()) page.entries.push_back(to_record(q));
+  }
+  {
+    const Where wf = where_of(filter, false);
+    Query q(db_->handle, "SELECT j.value, COUNT(*) FROM entries e, json_each(e.families) j" +
+                             wf.sql + " GROUP BY j.value ORDER BY 2 DESC, 1");
+    for (const auto& p : wf.params) q.bind(p);
+    while (q.step()) page.family_counts.emplace_back(q.text(0), q.integer(1));
+  }
+  return page;
+}
+
+namespace {
+
+void insert_audit(sqlite3* db, const std::string& id, const std::string& who,
+                  const std::string& action, const std::string& detail) {
+  Query q(db, "INSERT INTO audit (entry_id, at, who, action, detail) VALUES (?,?,?,?,?)");
+  q.bind(id).bind(iso8601_utc_now()).bind(who).bind(action).bind(detail);
+  q.step();
+}
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    exec(db_, "COMMIT");
+    done_ = true;
+  }
+
+ private:
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+void QuarantineQueries::add_audit(const std::string& entry_id, const std::string& who,
+                                  const std::string& action, const std::string& detail) {
+  std::lock_guard lock(mu_);
+  insert_audit(db_->handle, entry_id, who, action, detail);
+}
+
+void QuarantineQueries::record_false_positive(const QuarantineRecord& rec, const std::string& who,
+                                              const std::string& note) {
+  json rules = json::array();
+  const json hits = json::parse(rec.hits_json.empty() ? "[]" : rec.hits_json, nullptr, false);
+  if (hits.is_array())
+    for (const auto& h : hits)
+      if (h.is_object() && h.contains("id") && h["id"].is_string()) rules.push_back(h["id"]);
+  const auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+
+  std::lock_guard lock(mu_);
+  Transaction tx(db_->handle);
+  {
+    Query q(db_->handle,
+            "INSERT INTO false_positives (entry_id, at, who, subject, from_addr, score, families, "
+            "rules, hits, note) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    q.bind(rec.id).bind(iso8601_utc_now()).bind(who).bind(rec.subject).bind(rec.from);
+    q.bind(rec.score).bind(dump(json(rec.families))).bind(dump(rules));
+    q.bind(rec.hits_json.empty() ? std::string("[]") : rec.hits_json).bind(note);
+    q.step();
+  }
+  insert_audit(db_->handle, rec.id, who, "false-positive", "rules=" + dump(rules));
+  tx.commit();
+}
+
+std::vector<FalsePositive> QuarantineQueries::false_positives(int64_t limit) const {
+  std::lock_guard lock(mu_);
+  Query q(db_->handle,
+          "SELECT seq, entry_id, at, who, subject, from_addr, score, families, rules, note "
+          "FROM false_positives ORDER BY seq DESC LIMIT ?");
+  q.bind(limit);
+  std::vector<FalsePositive> out;
+  while (q.step()) {
+    FalsePositive fp;
+    fp.seq = q.integer(0);
+    fp.entry_id = q.text(1);
+    fp.at = q.text(2);
+    fp.who = q.text(3);
+    fp.subject = q.text(4);
+    fp.from = q.text(5);
+    fp.score = q.real(6);
+    fp.families_json = q.text(7);
+    fp.rules_json = q.text(8);
+    fp.note = q.text(9);
+    out.push_back(std::move(fp));
+  }
+  return out;
+}
+
+}  // namespace impostor::core
