@@ -46,6 +46,9 @@ const char* icu_name_for(const std::string& canonical) {
 // The detector only needs a sample; running it over megabytes costs time and
 // changes nothing.
 constexpr size_t kDetectSampleBytes = 64 * 1024;
+// A Latin label on 8-bit text is questioned only when at least this share
+// (per cent) of the bytes is 8-bit, or the bytes are valid UTF-8.
+constexpr size_t kMin8bitPercentForDetection = 15;
 // Below this confidence ICU's guesses on short texts are close to noise.
 constexpr int32_t kMinDetectConfidence = 10;
 
@@ -382,6 +385,15 @@ std::string sanitize_utf8(std::string_view bytes) {
   return sanitize_utf8_impl(bytes, nullptr);
 }
 
+// Share of bytes >= 0x80. Western European text in a Latin charset has a few
+// per cent (accents); Japanese in Shift_JIS or EUC-JP has a third or more.
+// Only the latter is worth the charset detector's time.
+bool mostly_8bit(std::string_view bytes) {
+  size_t high = 0;
+  for (unsigned char b : bytes) high += b >> 7;
+  return high * 100 >= bytes.size() * kMin8bitPercentForDetection;
+}
+
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared_charset) {
   const std::string declared = canonical_charset(declared_charset);
   const bool latin_label = is_single_byte_latin(declared);
@@ -401,7 +413,7 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared_cha
 
   if (!declared.empty()) {
     const bool distrust_label =
-        (latin_label && has_8bit(bytes)) ||
+        (latin_label && has_8bit(bytes) && (mostly_8bit(bytes) || is_valid_utf8(bytes))) ||
         (declared != kIso2022Jp && has_iso2022jp_escape(bytes));
     if (!distrust_label) {
       if (auto text = decode_clean(bytes, declared)) return clean_result(std::move(*text), declared, false);

@@ -336,7 +336,7 @@ struct PatternMatcher::Impl {
 #ifdef HAVE_HYPERSCAN
   void build_hyperscan(const std::vector<PatternSpec>& specs);
   // The compiled database of these specs from the blob cache, if there.
-  bool load_cached(const std::vector<PatternSpec>& specs, const std::vector<size_t>& candidates);
+  bool load_cached(const std::vector<PatternSpec>& specs);
   void store_cached(const std::vector<PatternSpec>& specs) const;
   // Appends (spec index, end of the earliest match) per matching pattern.
   void scan_hyperscan(std::string_view text, std::vector<std::pair<size_t, size_t>>& ends) const;
@@ -349,7 +349,13 @@ struct PatternMatcher::Impl {
 // under a digest of everything that shapes it (Hyperscan version, flags,
 // patterns), so a change to any of them is a different entry.
 std::string cache_key(const std::vector<PatternSpec>& specs) {
-  std::string material = std::string(hs_version()) + "\n" + std::to_string(kHsFlags) + "\n";
+  // The database is tuned for this CPU: another CPU (or valgrind's) must
+  // not pick it up.
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  std::string material = std::string(hs_version()) + "\n" + std::to_string(kHsFlags) + "\n" +
+                         std::to_string(platform.tune) + "/" +
+                         std::to_string(platform.cpu_features) + "\n";
   for (const auto& s : specs) {
     material += std::to_string(s.pattern.size()) + ":";
     material += s.pattern;
@@ -358,8 +364,7 @@ std::string cache_key(const std::vector<PatternSpec>& specs) {
 }
 
 // Entry layout: u32 count, count x u32 spec index, serialized database.
-bool PatternMatcher::Impl::load_cached(const std::vector<PatternSpec>& specs,
-                                       const std::vector<size_t>& candidates) {
+bool PatternMatcher::Impl::load_cached(const std::vector<PatternSpec>& specs) {
   const auto blob = blob_cache::load(cache_key(specs));
   if (!blob || blob->size() < 4) return false;
   uint32_t count = 0;
@@ -377,9 +382,11 @@ bool PatternMatcher::Impl::load_cached(const std::vector<PatternSpec>& specs,
   if (hs_deserialize_database(blob->data() + header, blob->size() - header, &db) != HS_SUCCESS)
     return false;
   hs_db.reset(db);
-  // Candidates the cached compile left out had fallen back to PCRE2.
-  for (size_t c : candidates)
-    if (std::find(index.begin(), index.end(), c) == index.end()) add_pcre(c);
+  // Whatever the cached compile left out had fallen back to PCRE2.
+  std::vector<bool> in_hyperscan(specs.size(), false);
+  for (size_t i : index) in_hyperscan[i] = true;
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (!in_hyperscan[i]) add_pcre(i);
   hs_index = std::move(index);
   scratch = std::make_unique<ScratchPool>(hs_db.get());
   return true;
@@ -402,6 +409,7 @@ void PatternMatcher::Impl::store_cached(const std::vector<PatternSpec>& specs) c
 }
 
 void PatternMatcher::Impl::build_hyperscan(const std::vector<PatternSpec>& specs) {
+  if (load_cached(specs)) return;
   std::vector<size_t> candidates;
   for (size_t i = 0; i < specs.size(); ++i) {
     const std::string& pattern = specs[i].pattern;
@@ -422,7 +430,6 @@ void PatternMatcher::Impl::build_hyperscan(const std::vector<PatternSpec>& specs
     }
   }
 
-  if (load_cached(specs, candidates)) return;
   while (!candidates.empty()) {
     std::vector<const char*> exprs;
     std::vector<unsigned> flags(candidates.size(), kHsFlags);

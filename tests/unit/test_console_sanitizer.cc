@@ -66,8 +66,9 @@ const std::vector<HostileCase> kHostile = {
      {"srcset", "background=", "evil"}, {"<img src=\"data:image/png;base64,aaaa\""}},
     {"svg data image", "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">", {"<img", "<svg"}, {}},
     {"ids and classes", "<div id=x class=y name=z>t</div>", {"id=", "class=", "name="}, {"<div>t</div>"}},
+    // The payload must stay an (escaped) attribute string, never become an element.
     {"mxss noscript", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
-     {"onerror", "<img"}, {}},
+     {"<img"}, {"&lt;img src=x onerror=alert(1)&gt;"}},
     {"template", "<template><img src=x onerror=alert(1)></template>", {"onerror", "<img"}, {}},
     {"comment trick", "<!--<img src=x onerror=alert(1)>-->t", {"onerror", "<img"}, {"t"}},
     {"attribute quote breakout", "<p title='\"><script>alert(1)</script>'>t</p>", {"<script"},
