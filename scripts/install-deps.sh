@@ -15,6 +15,8 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential autoconf automake libtool pkg-config autoconf-archive \
   libgmime-3.0-dev libxapian-dev libmilter-dev libboost-test-dev \
   libicu-dev libsqlite3-dev libhyperscan-dev libpcre2-dev libgumbo-dev \
-  libmagic-dev libarchive-dev nlohmann-json3-dev libcurl4-openssl-dev \
-  postfix swaks miltertest sqlite3 ca-certificates curl xz-utils python3 \
+  libmagic-dev libarchive-dev nlohmann-json3-dev libcurl4-openssl-dev libxxhash-dev \
+  chromium \
+  libcpp-httplib-dev libsodium-dev fonts-ipafont-gothic \
+  postfix swaks miltertest sqlite3 ca-certificates curl xz-utils python3 groff-base \
   >/dev/null
