@@ -16,6 +16,7 @@ mkdir -p "$build"
 ( cd "$build" && { [ -f Makefile ] || "$src/configure" -q; } && make -j"$jobs" >/dev/null ) \
   || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 ( cd "$build" && make -j"$jobs" check ) >"$build/check.log" 2>&1
+check_status=$?
 grep -E "^(PASS|FAIL|ERROR|SKIP|XFAIL|XPASS):" "$build/check.log"
 
 passed=0 failed=0
@@ -39,5 +40,10 @@ while IFS= read -r trs; do
   grep -h "^not ok - \|error: in \"" "$log" 2>/dev/null | head -40
 done < <(find "$build/tests" -name '*.trs' | sort)
 
+if [ "$check_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # make check itself failed (a test program did not build, say).
+  echo "make check failed before reporting:"; tail -30 "$build/check.log"
+  failed=1
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
