@@ -8,10 +8,11 @@
 //
 // The audit trail names who acted: --by NAME, else $USER, else the uid.
 // Exit: 0 all done, 1 some ID failed, 2 usage, 75 a relay failed
-// (transient), 78 bad config.
+// (transient), 78 bad config, or no --config and no built-in state_dir.
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,15 @@ int run_quarantine(int argc, char** argv) {
     config = analyzers::load_config(o.get("config"));
   } catch (const core::ConfigError& e) {
     std::cerr << "impostor quarantine: " << e.what() << "\n";
+    return kExitConfig;
+  }
+
+  // Without --config the built-in state_dir is a guess: opening the store
+  // there would create /var/lib/impostor on a machine that has no milter.
+  if (!o.values.count("config") && !std::filesystem::is_directory(config->state_dir)) {
+    std::cerr << "impostor quarantine: " << config->state_dir
+              << " does not exist (the built-in state_dir; impostor-milter creates it).\n"
+                 "Pass --config FILE to use the state_dir of a running milter.\n";
     return kExitConfig;
   }
 

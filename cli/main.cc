@@ -20,6 +20,10 @@ const Command kCommands[] = {
     {"scan", impostor::cli::run_scan, "scan message files, print verdicts (JSON Lines)"},
     {"rules", impostor::cli::run_rules, "rules check: validate the rule files"},
     {"quarantine", impostor::cli::run_quarantine, "list, show, release or delete held mail"},
+    {"index", impostor::cli::run_index, "add messages or the milter's spool to the campaign index"},
+    {"campaigns", impostor::cli::run_campaigns, "list campaigns and their members"},
+    {"search", impostor::cli::run_search, "search the campaign index (free text and fields)"},
+    {"report", impostor::cli::run_report, "campaign report: HTML, JSON or CSV"},
 };
 
 void usage(std::ostream& out) {

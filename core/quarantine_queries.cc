@@ -1,6 +1,8 @@
 // quarantine_queries.cc — see quarantine_queries.h for the invariants.
 #include "core/quarantine_queries.h"
 
+#include "core/sqlite_statement.h"
+
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
@@ -20,52 +22,11 @@ struct QuarantineQueries::Db {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  throw StoreError(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
+  throw_sqlite_error<StoreError>(db, what);
 }
 
-// A prepared statement; text parameters only, bound in order.
-class Query {
- public:
-  Query(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
-      fail(db, "prepare");
-  }
-  ~Query() { sqlite3_finalize(stmt_); }
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
+using Query = SqliteStatement<StoreError>;
 
-  Query& bind(const std::string& s) {
-    sqlite3_bind_text(stmt_, ++bound_, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Query& bind(int64_t v) {
-    sqlite3_bind_int64(stmt_, ++bound_, v);
-    return *this;
-  }
-  Query& bind(double v) {
-    sqlite3_bind_double(stmt_, ++bound_, v);
-    return *this;
-  }
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    fail(db_, "step");
-  }
-  std::string text(int col) const {
-    const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  double real(int col) const { return sqlite3_column_double(stmt_, col); }
-  int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  int bound_ = 0;
-};
 
 void exec(sqlite3* db, const char* sql) {
   char* err = nullptr;

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "core/durable_file.h"
+#include "core/sqlite_statement.h"
 
 namespace impostor::core {
 
@@ -35,51 +36,11 @@ struct QuarantineStore::Db {
 namespace {
 
 [[noreturn]] void db_fail(sqlite3* db, const std::string& what) {
-  throw StoreError(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
+  throw_sqlite_error<StoreError>(db, what);
 }
 
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      db_fail(db, std::string("prepare ") + sql);
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
+using Stmt = SqliteStatement<StoreError>;
 
-  Stmt& bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& bind(int i, double d) {
-    sqlite3_bind_double(stmt_, i, d);
-    return *this;
-  }
-  Stmt& bind(int i, int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  // true while there is a row.
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    db_fail(db_, "step");
-  }
-  std::string text(int col) const {
-    const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  double real(int col) const { return sqlite3_column_double(stmt_, col); }
-  int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back unless committed.
 class Transaction {

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "milter/logging.h"
@@ -151,19 +152,32 @@ sfsistat dispatch(SMFICTX* ctx, Stage stage, F&& body) noexcept {
   }
 }
 
+// The stages that only collect and so never need to answer: negotiated as
+// "no reply", each saves the MTA a round trip per message (per line, for
+// headers). Connect and HELO still answer: connect refuses past max_threads,
+// and a HELO failure has no message to defer to.
+constexpr std::pair<unsigned long, Stage> kNoReplyStages[] = {
+    {SMFIP_NR_MAIL, Stage::envfrom}, {SMFIP_NR_RCPT, Stage::envrcpt},
+    {SMFIP_NR_HDR, Stage::header},   {SMFIP_NR_EOH, Stage::eoh},
+    {SMFIP_NR_BODY, Stage::body}};
+
 // Negotiation: the actions we use, header values with their leading space
-// (so stored mail is byte-exact), and "no reply" for the per-line stages.
+// (so stored mail is byte-exact), no unknown/DATA callbacks, and "no reply"
+// for the collecting stages the MTA offers it for.
 sfsistat negotiate(Session& s, unsigned long f0, unsigned long f1, unsigned long* pf0,
                    unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
   const unsigned long want_actions = SMFIF_ADDHDRS | SMFIF_CHGHDRS;
   if ((f0 & want_actions) != want_actions) throw std::runtime_error("MTA cannot change headers");
   *pf0 = want_actions;
-  const unsigned long optional =
-      SMFIP_HDR_LEADSPC | SMFIP_NR_HDR | SMFIP_NR_BODY | SMFIP_NOUNKNOWN | SMFIP_NODATA;
+  unsigned long optional = SMFIP_HDR_LEADSPC | SMFIP_NOUNKNOWN | SMFIP_NODATA;
+  for (const auto& [flag, stage] : kNoReplyStages) optional |= flag;
   *pf1 = f1 & optional;
   *pf2 = 0;
   *pf3 = 0;
-  s.set_protocol(*pf1 & SMFIP_HDR_LEADSPC, *pf1 & SMFIP_NR_HDR, *pf1 & SMFIP_NR_BODY);
+  std::vector<Stage> no_reply;
+  for (const auto& [flag, stage] : kNoReplyStages)
+    if (*pf1 & flag) no_reply.push_back(stage);
+  s.set_protocol(*pf1 & SMFIP_HDR_LEADSPC, no_reply);
   return SMFIS_CONTINUE;
 }
 

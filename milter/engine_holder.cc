@@ -2,6 +2,7 @@
 #include "milter/engine_holder.h"
 
 #include "analyzers/engine.h"
+#include "core/blob_cache.h"
 #include "core/pipeline.h"
 
 namespace impostor::milter {
@@ -10,6 +11,15 @@ std::shared_ptr<const Generation> EngineHolder::build() {
   // Everything heavy (parsing, rule compilation) happens here, outside the
   // lock, while the old generation keeps serving.
   auto config = analyzers::load_config(config_path_);
+  // Compiled rule databases are cached in state_dir/cache (compiling the
+  // shipped rules takes seconds, loading them a fraction of one), never in
+  // a home directory. A state_dir change waits for a restart, like the store.
+  std::string state_dir;
+  {
+    std::lock_guard lock(mu_);
+    state_dir = current_ ? current_->config->state_dir : config->state_dir;
+  }
+  core::blob_cache::set_directory(state_dir + "/cache");
   auto pipeline = analyzers::make_pipeline(config);
   auto g = std::make_shared<Generation>();
   g->config = config;

@@ -3,6 +3,9 @@
 // the current one when a message starts, so a reload never changes the
 // config or rules under a message in flight (OpenDKIM's curconf + refcount).
 //
+// Building a generation points the compiled-rules cache (core/blob_cache.h)
+// at state_dir/cache first, so start-up and reloads load cached databases.
+//
 // Invariant: current() never returns null after load() succeeded, and a
 // failed reload (bad config, bad rules) leaves the previous generation in
 // place and says why with file:line.

@@ -24,6 +24,7 @@ sbin_PROGRAMS = impostor-milter
 impostor_milter_SOURCES = \
 	milter/main.cc \
 	milter/callbacks.cc milter/callbacks.h \
+	milter/listen_socket.cc milter/listen_socket.h \
 	$(MILTER_CORE_SOURCES)
 impostor_milter_LDADD = $(CORE_LIBS) $(MILTER_LIBS)
 
@@ -32,11 +33,18 @@ tests_unit_unit_tests_SOURCES += \
 	tests/unit/test_milter_session.cc \
 	$(MILTER_CORE_SOURCES)
 
-TESTS += tests/postfix/check-postfix.sh
+TESTS += tests/postfix/check-postfix.sh tests/milter/check-miltertest.sh
 
 dist_man_MANS += man/impostor-milter.8
 
-EXTRA_DIST += tests/postfix \
+EXTRA_DIST += tests/postfix tests/milter samples \
 	conf/impostor-milter.service \
 	conf/postfix-main.cf.example \
 	conf/sendmail-impostor.mc
+
+# The do-nothing baseline of bench/bench-milter.sh. A check program (built by
+# `make check`, so it never rots) rather than EXTRA_PROGRAMS, which Makefile.am
+# sets with '=' after this fragment is included.
+check_PROGRAMS += bench/null_milter
+bench_null_milter_SOURCES = bench/null_milter.cc
+bench_null_milter_LDADD = $(MILTER_LIBS)

@@ -3,7 +3,9 @@
 //   impostor-milter --config FILE [--socket SPEC] [--foreground]
 //
 // Start-up order matters: load and validate the config and rules (exit 78
-// with file:line when bad), open the listening socket while still privileged,
+// with file:line when bad; compiled rules are cached in state_dir/cache),
+// open the listening socket while still privileged (a unix: socket gets
+// socket_mode and user's group),
 // detach (the parent exits only when the child is ready, with its status),
 // write the pid file, drop to `user`, open the quarantine store, serve.
 //
@@ -45,6 +47,7 @@
 #include "core/rule_set.h"
 #include "milter/callbacks.h"
 #include "milter/engine_holder.h"
+#include "milter/listen_socket.h"
 #include "milter/logging.h"
 
 namespace {
@@ -169,7 +172,8 @@ bool drop_privileges(const std::string& user, const std::string& state_dir, std:
     why = "must start as root to switch to user '" + user + "'";
     return false;
   }
-  for (const std::string& d : {state_dir, state_dir + "/messages", state_dir + "/tmp"})
+  for (const std::string& d :
+       {state_dir, state_dir + "/messages", state_dir + "/tmp", state_dir + "/cache"})
     if (::chown(d.c_str(), pw->pw_uid, pw->pw_gid) != 0 && errno != ENOENT) {
       why = "cannot chown " + d + ": " + std::strerror(errno);
       return false;
@@ -221,6 +225,7 @@ int main(int argc, char** argv) {
     impostor::core::make_dirs(state_dir);
     impostor::core::make_dirs(state_dir + "/messages");
     impostor::core::make_dirs(state_dir + "/tmp", 0700);
+    impostor::core::make_dirs(state_dir + "/cache");
   } catch (const std::exception& e) {
     std::cerr << "impostor-milter: " << e.what() << "\n";
     return kExitOsErr;
@@ -232,14 +237,12 @@ int main(int argc, char** argv) {
     std::cerr << "impostor-milter: smfi_register failed\n";
     return kExitSoftware;
   }
-  if (smfi_setconn(const_cast<char*>(socket.c_str())) != MI_SUCCESS) {
-    std::cerr << "impostor-milter: bad socket '" << socket << "'\n";
-    return kExitConfig;
-  }
   smfi_settimeout(conf.milter_timeout_s);
-  if (smfi_opensocket(true) != MI_SUCCESS) {
-    std::cerr << "impostor-milter: cannot open socket '" << socket << "'\n";
-    return kExitUnavailable;
+  try {
+    impostor::milter::open_listen_socket(socket, conf.socket_mode, conf.user);
+  } catch (const impostor::milter::ListenError& e) {
+    std::cerr << "impostor-milter: " << e.what() << "\n";
+    return e.exit_code;
   }
 
   // 3. Detach, pid file, privileges.

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/index_spool.h"
 #include "milter/logging.h"
 
 namespace impostor::milter {
@@ -86,14 +87,16 @@ std::string strip_angle(std::string_view a) {
 
 Session::Session(const SessionServices& services) : services_(services) {}
 
-void Session::set_protocol(bool leading_space, bool no_reply_header, bool no_reply_body) {
+void Session::set_protocol(bool leading_space, const std::vector<Stage>& no_reply_stages) {
   leading_space_ = leading_space;
-  nr_header_ = no_reply_header;
-  nr_body_ = no_reply_body;
+  no_reply_ = 0;
+  for (Stage s : no_reply_stages) no_reply_ |= bit(s);
 }
 
 void Session::start_message() {
-  end_message();
+  // A failure deferred by a no-reply stage (MAIL FROM, say) belongs to this
+  // message and must survive until end of message answers it.
+  reset_message();
   gen_ = services_.current();
   if (!gen_ || !gen_->config) throw std::runtime_error("no engine loaded");
   const auto& c = *gen_->config;
@@ -103,14 +106,18 @@ void Session::start_message() {
   started_ = std::chrono::steady_clock::now();
 }
 
-void Session::end_message() {
+void Session::reset_message() {
   in_message_ = false;
   buffer_.reset();
   header_names_.clear();
-  failed_.clear();
   envelope_.queue_id.clear();
   envelope_.mail_from.clear();
   envelope_.rcpt_to.clear();
+}
+
+void Session::end_message() {
+  reset_message();
+  failed_.clear();
 }
 
 void Session::set_queue_id(const std::string& id) {
@@ -132,13 +139,13 @@ Reply Session::on_envfrom(const std::string& mail_from, const std::string& queue
   start_message();
   envelope_.mail_from = strip_angle(mail_from);
   set_queue_id(queue_id);
-  return Reply::cont;
+  return collected(Stage::envfrom);
 }
 
 Reply Session::on_rcpt(const std::string& rcpt) {
   if (!in_message_) start_message();
   envelope_.rcpt_to.push_back(strip_angle(rcpt));
-  return Reply::cont;
+  return collected(Stage::envrcpt);
 }
 
 Reply Session::on_header(std::string_view name, std::string_view value) {
@@ -151,20 +158,20 @@ Reply Session::on_header(std::string_view name, std::string_view value) {
   append_crlf(line, value);
   line += "\r\n";
   buffer_->append(line);
-  return nr_header_ ? Reply::noreply : Reply::cont;
+  return collected(Stage::header);
 }
 
 Reply Session::on_eoh(const std::string& queue_id) {
   if (!in_message_) start_message();
   set_queue_id(queue_id);
   buffer_->append("\r\n");
-  return Reply::cont;
+  return collected(Stage::eoh);
 }
 
 Reply Session::on_body(std::string_view chunk) {
   if (!in_message_) start_message();
   buffer_->append(chunk);
-  return nr_body_ ? Reply::noreply : Reply::cont;
+  return collected(Stage::body);
 }
 
 void Session::strip_forged_headers(MtaActions& mta) {
@@ -205,9 +212,12 @@ Reply Session::on_eom(MtaActions& mta, const std::string& queue_id) {
   const auto t0 = std::chrono::steady_clock::now();
 
   const std::string_view raw = buffer_->view();
-  core::ScanResult result = gen_->scan(envelope_, raw);
+  // oversize_action = accept: mail past max_message_size passes unscanned
+  // (ScanResult{} is accept, score 0) and the log says so.
+  const bool unscanned = buffer_->truncated() && gen_->config->oversize_action == "accept";
+  core::ScanResult result = unscanned ? core::ScanResult{} : gen_->scan(envelope_, raw);
   core::Verdict verdict = result.verdict;
-  std::string action, ref;
+  std::string action = unscanned ? "oversize-unscanned-" : "", ref;
   if (verdict == core::Verdict::quarantine && buffer_->truncated()) {
     // Only the first max_message_size bytes were kept: holding that would
     // lose the rest of the mail, so an oversized message is tagged instead.
@@ -219,10 +229,7 @@ Reply Session::on_eom(MtaActions& mta, const std::string& queue_id) {
   switch (verdict) {
     case core::Verdict::accept:
     case core::Verdict::tag:
-      strip_forged_headers(mta);
-      mta.add_header("X-Impostor-Verdict", core::to_string(verdict));
-      mta.add_header("X-Impostor-Score", one_decimal(result.score));
-      mta.add_header("X-Impostor-Categories", join(result.categories, ", "));
+      add_verdict_headers(mta, verdict, result);
       action += "deliver";
       reply = Reply::cont;
       break;
@@ -246,6 +253,11 @@ Reply Session::on_eom(MtaActions& mta, const std::string& queue_id) {
       break;
     }
   }
+  // Flagged mail also goes to the campaign indexer's spool; that never fails the mail.
+  if (verdict >= core::Verdict::tag && gen_->config->index_flagged)
+    if (const auto why = core::spool_for_index(gen_->config->state_dir, envelope_, result, raw, ref);
+        !why.empty())
+      log(LogLevel::warning, envelope_.queue_id + ": not spooled for indexing: " + why);
   const long ms = static_cast<long>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
           .count());
@@ -253,6 +265,14 @@ Reply Session::on_eom(MtaActions& mta, const std::string& queue_id) {
       message_log_line(envelope_, result, core::to_string(verdict), action, ref, ms));
   end_message();
   return reply;
+}
+
+void Session::add_verdict_headers(MtaActions& mta, core::Verdict verdict,
+                                  const core::ScanResult& result) {
+  strip_forged_headers(mta);
+  mta.add_header("X-Impostor-Verdict", core::to_string(verdict));
+  mta.add_header("X-Impostor-Score", one_decimal(result.score));
+  mta.add_header("X-Impostor-Categories", join(result.categories, ", "));
 }
 
 Reply Session::on_abort() {
@@ -287,7 +307,7 @@ Reply Session::guard(MtaActions& mta, Stage stage, const std::function<Reply()>&
   }
   try {
     const std::string qid = envelope_.queue_id.empty() ? "NOQUEUE" : envelope_.queue_id;
-    if ((stage == Stage::header && nr_header_) || (stage == Stage::body && nr_body_)) {
+    if (no_reply(stage)) {
       // This stage may not answer; the end of message will.
       if (failed_.empty()) failed_ = std::string(to_string(stage)) + ": " + what;
       log(LogLevel::error, qid + ": " + to_string(stage) + " failed: " + what);

@@ -9,9 +9,11 @@
 //    first too; a store failure takes the on_error path (451 4.7.1 or accept)
 //    and never discards;
 //  - forged X-Impostor-* fields are deleted before ours are added;
+//  - mail past max_message_size is scanned truncated and never held (a
+//    quarantine becomes tag), or with oversize_action = accept passes unscanned;
 //  - every exception ends in guard(): the stage answers with on_error, or,
-//    for stages negotiated as "no reply", the failure is remembered and
-//    answered at end of message.
+//    for stages negotiated as "no reply", the failure is remembered (across
+//    the restarts of start_message) and answered at end of message.
 #pragma once
 
 #include <chrono>
@@ -51,9 +53,10 @@ class Session {
  public:
   explicit Session(const SessionServices& services);
 
-  // From xxfi_negotiate: header values keep their leading space; header and
-  // body stages must answer "no reply".
-  void set_protocol(bool leading_space, bool no_reply_header, bool no_reply_body);
+  // From xxfi_negotiate: header values keep their leading space; the stages
+  // listed were negotiated as "no reply" (SMFIP_NR_*) and must answer noreply.
+  void set_protocol(bool leading_space, const std::vector<Stage>& no_reply_stages);
+  bool no_reply(Stage stage) const { return no_reply_ & bit(stage); }
 
   Reply on_connect(const std::string& client_name, const std::string& client_addr);
   Reply on_helo(const std::string& helo);
@@ -75,9 +78,14 @@ class Session {
   std::string_view raw() { return buffer_ ? buffer_->view() : std::string_view(); }
 
  private:
+  static unsigned bit(Stage s) { return 1u << static_cast<unsigned>(s); }
+  // What a collecting stage answers: continue, or nothing when negotiated so.
+  Reply collected(Stage stage) const { return no_reply(stage) ? Reply::noreply : Reply::cont; }
   Reply error_reply(MtaActions& mta);
   void start_message();
+  void reset_message();
   void end_message();
+  void add_verdict_headers(MtaActions& mta, core::Verdict verdict, const core::ScanResult& result);
   void set_queue_id(const std::string& id);
   void strip_forged_headers(MtaActions& mta);
   std::string reject_reply_text(const std::string& ref, std::string* xcode) const;
@@ -90,8 +98,7 @@ class Session {
   bool in_message_ = false;
   std::string failed_;  // a deferred failure from a no-reply stage
   bool leading_space_ = false;
-  bool nr_header_ = false;
-  bool nr_body_ = false;
+  unsigned no_reply_ = 0;  // bit(stage) for each stage negotiated as "no reply"
   std::chrono::steady_clock::time_point started_;
 };
 

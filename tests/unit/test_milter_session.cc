@@ -334,6 +334,38 @@ BOOST_AUTO_TEST_CASE(oversized_message_is_tagged_not_quarantined) {
   BOOST_TEST(mta.has("add X-Impostor-Verdict: tag"));
 }
 
+BOOST_AUTO_TEST_CASE(oversize_action_accept_passes_unscanned) {
+  QuietLogs logs;
+  World w("max_message_size = 1K\nspill_bytes = 512\noversize_action = accept\n");
+  w.verdict = core::Verdict::reject;
+  milter::Session s(w.services);
+  FakeMta mta;
+  feed(s, mta, kHeaders, std::string(5000, 'a') + "\r\n");
+  BOOST_TEST(eom(s, mta) == Reply::cont);
+  BOOST_TEST(w.seen_raw.empty());  // the scanner never ran
+  BOOST_TEST(w.stored.empty());
+  BOOST_TEST(mta.has("add X-Impostor-Verdict: accept"));
+  BOOST_TEST(mta.has("add X-Impostor-Score: 0.0"));
+  BOOST_TEST(logs.lines.back().find("action=oversize-unscanned-deliver") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(deferred_mail_from_failure_survives_later_stages) {
+  // With MAIL FROM negotiated as "no reply", a failure there is answered at
+  // end of message even though RCPT and the headers restart the message.
+  QuietLogs logs;
+  World w;
+  milter::Session s(w.services);
+  s.set_protocol(false, {milter::Stage::envfrom, milter::Stage::envrcpt, milter::Stage::header});
+  FakeMta mta;
+  BOOST_TEST(s.guard(mta, milter::Stage::envfrom, [&]() -> Reply { throw std::bad_alloc(); }) ==
+             Reply::noreply);
+  BOOST_TEST(s.guard(mta, milter::Stage::envrcpt, [&] { return s.on_rcpt("<you@example.jp>"); }) ==
+             Reply::noreply);
+  s.guard(mta, milter::Stage::header, [&] { return s.on_header("Subject", "x"); });
+  BOOST_TEST(eom(s, mta) == Reply::tempfail);
+  BOOST_TEST(w.seen_raw.empty());
+}
+
 BOOST_AUTO_TEST_CASE(reload_never_changes_a_message_in_flight) {
   QuietLogs logs;
   World w("on_error = tempfail\n");

@@ -1,0 +1,10 @@
+-- allowlist.lua — an allowlisted sender (allow_senders in the test config)
+-- skips scoring: even the strong scam is let through as accept.
+local lib = dofile(libdir .. "/lib.lua")
+local conn = lib.connect()
+local reply = lib.send(conn, {file = "lottery-scam.eml", from = "trusted@allowed.example"})
+lib.check(reply == SMFIR_CONTINUE or reply == SMFIR_ACCEPT, "allowlisted sender's mail is let through")
+lib.check(lib.added(conn, "X-Impostor-Verdict") == "accept", "allowlisted sender's mail is marked accept")
+lib.check(lib.added(conn, "X-Impostor-Score") == "0.0", "allowlisted sender's mail is not scored")
+mt.disconnect(conn)
+lib.done()
