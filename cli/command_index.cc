@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/message_paths.h"
 #include "cli/index_db.h"
 #include "core/index_spool.h"
 #include "core/json_output.h"
@@ -44,25 +45,6 @@ const char* kIndexUsage =
 volatile std::sig_atomic_t g_stop = 0;
 extern "C" void on_stop_signal(int) { g_stop = 1; }
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (!fs::is_directory(p, ec)) {
-      files.push_back(p);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
 
 bool slurp(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -84,7 +66,7 @@ int index_paths(index::Indexer& indexer, index::CampaignIndex& idx,
   int status = kExitOk;
   std::string raw;
   int pending = 0;
-  for (const auto& file : expand_paths(paths)) {
+  for (const auto& file : expand_message_paths(paths)) {
     if (!slurp(file, raw)) {
       std::cout << core::scan_error_json(file, "cannot read") << "\n";
       status = kExitSomeFailed;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <new>
@@ -13,6 +12,7 @@
 
 #include "analyzers/engine.h"
 #include "cli/command.h"
+#include "cli/message_paths.h"
 #include "cli/options.h"
 #include "core/json_output.h"
 #include "core/rule_set.h"
@@ -20,28 +20,7 @@
 namespace impostor::cli {
 namespace {
 
-namespace fs = std::filesystem;
 
-// Expands PATH arguments into message files, directories sorted recursively.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (!fs::is_directory(p, ec)) {
-      files.push_back(p);  // a missing file still gets its error line
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
 
 bool read_file(const std::string& path, std::string& out, std::string& why) {
   std::ifstream in(path, std::ios::binary);
@@ -85,7 +64,7 @@ int run_scan(int argc, char** argv) {
   const bool text = opts.get("format", "json") == "text";
   int status = kExitOk;
   std::string raw, why;
-  for (const auto& file : expand_paths(opts.positional)) {
+  for (const auto& file : expand_message_paths(opts.positional)) {
     if (!read_file(file, raw, why)) {
       std::cout << core::scan_error_json(file, why) << "\n";
       status = kExitSomeFailed;

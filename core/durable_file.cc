@@ -18,20 +18,6 @@ namespace {
   throw DurableFileError(what + " " + path + ": " + std::strerror(errno));
 }
 
-// A file descriptor closed on scope exit (for the directory fsync).
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 }  // namespace
 

@@ -9,6 +9,8 @@
 // treat it as transient).
 #pragma once
 
+#include <unistd.h>
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -53,5 +55,20 @@ void make_dirs(const std::string& dir, unsigned mode = 0750);
 // `point`, the process aborts right here. Lets tests kill the store at every
 // step and check what a real crash would leave behind. No effect otherwise.
 void crash_point(const char* point);
+
+// A file descriptor closed on scope exit.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
 
 }  // namespace impostor::core

@@ -1,6 +1,7 @@
 // quarantine_queries.cc — see quarantine_queries.h for the invariants.
 #include "core/quarantine_queries.h"
 
+#include "core/quarantine_row.h"
 #include "core/sqlite_statement.h"
 
 #include <sqlite3.h>
@@ -54,37 +55,9 @@ CREATE TABLE IF NOT EXISTS false_positives (
 CREATE INDEX IF NOT EXISTS false_positives_entry ON false_positives (entry_id);
 )sql";
 
-constexpr const char* kColumns =
-    "e.id, e.created, e.queue_id, e.mail_from, e.rcpts, e.client_addr, e.subject, e.from_addr, "
-    "e.score, e.verdict, e.families, e.hits, e.state, e.size";
+const std::string kColumns = quarantine_columns("e.");
 
-std::vector<std::string> strings_of(const std::string& text) {
-  std::vector<std::string> out;
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
 
-QuarantineRecord to_record(const Query& q) {
-  QuarantineRecord r;
-  r.id = q.text(0);
-  r.created = q.text(1);
-  r.queue_id = q.text(2);
-  r.mail_from = q.text(3);
-  r.rcpts = strings_of(q.text(4));
-  r.client_addr = q.text(5);
-  r.subject = q.text(6);
-  r.from = q.text(7);
-  r.score = q.real(8);
-  r.verdict = q.text(9);
-  r.families = strings_of(q.text(10));
-  r.hits_json = q.text(11);
-  r.state = q.text(12);
-  r.size = static_cast<uint64_t>(q.integer(13));
-  return r;
-}
 
 // "%needle%" for LIKE ... ESCAPE '\': the user's own % and _ match literally.
 std::string like_pattern(const std::string& needle) {
@@ -158,7 +131,7 @@ QuarantinePage QuarantineQueries::find(const QuarantineFilter& filter, int64_t o
                              " ORDER BY e.created DESC, e.id DESC LIMIT ? OFFSET ?");
     for (const auto& p : w.params) q.bind(p);
     q.bind(limit).bind(offset);
-    while (q.step()) page.entries.push_back(to_record(q));
+    while (q.step()) page.entries.push_back(record_from_row(q));
   }
   {
     const Where wf = where_of(filter, false);

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "core/durable_file.h"
+#include "core/quarantine_row.h"
 #include "core/sqlite_statement.h"
 
 namespace impostor::core {
@@ -62,20 +63,6 @@ class Transaction {
   bool done_ = false;
 };
 
-// A file descriptor closed on scope exit.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS entries (
@@ -108,39 +95,9 @@ CREATE INDEX IF NOT EXISTS audit_entry ON audit (entry_id, seq);
 PRAGMA user_version = 1;
 )sql";
 
-constexpr const char* kColumns =
-    "id, created, queue_id, mail_from, rcpts, client_addr, subject, from_addr, score, "
-    "verdict, families, hits, state, size";
+const std::string kColumns = quarantine_columns();
 
-std::vector<std::string> json_strings(const std::string& text) {
-  std::vector<std::string> out;
-  try {
-    const auto j = json::parse(text);
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  } catch (const json::exception&) {
-  }
-  return out;
-}
 
-QuarantineRecord row_to_record(const Stmt& s) {
-  QuarantineRecord r;
-  r.id = s.text(0);
-  r.created = s.text(1);
-  r.queue_id = s.text(2);
-  r.mail_from = s.text(3);
-  r.rcpts = json_strings(s.text(4));
-  r.client_addr = s.text(5);
-  r.subject = s.text(6);
-  r.from = s.text(7);
-  r.score = s.real(8);
-  r.verdict = s.text(9);
-  r.families = json_strings(s.text(10));
-  r.hits_json = s.text(11);
-  r.state = s.text(12);
-  r.size = static_cast<uint64_t>(s.integer(13));
-  return r;
-}
 
 void insert_audit(sqlite3* db, const std::string& id, const std::string& who,
                   const std::string& action, const std::string& detail) {
@@ -350,7 +307,7 @@ std::vector<QuarantineRecord> QuarantineStore::list(const std::string& state) co
   Stmt s(db_->handle, sql.c_str());
   if (!state.empty()) s.bind(1, state);
   std::vector<QuarantineRecord> out;
-  while (s.step()) out.push_back(row_to_record(s));
+  while (s.step()) out.push_back(record_from_row(s));
   return out;
 }
 
@@ -360,7 +317,7 @@ std::optional<QuarantineRecord> QuarantineStore::get(const std::string& id) cons
   Stmt s(db_->handle, sql.c_str());
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return row_to_record(s);
+  return record_from_row(s);
 }
 
 std::string QuarantineStore::read_message(const std::string& id) const {
