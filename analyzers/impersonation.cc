@@ -67,20 +67,24 @@ std::string fold_lookalikes(const std::string& s) {
 }
 
 // Optimal-string-alignment distance, capped: only "is it within 1" matters.
+// Three rolling rows on the stack: this runs for every window of every host.
 int edit_distance(const std::string& a, const std::string& b) {
+  constexpr size_t kMax = 32;
   const size_t n = a.size(), m = b.size();
-  if (n > m + 2 || m > n + 2) return 3;
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= n; ++i)
+  if (n > m + 2 || m > n + 2 || m + 1 > kMax) return 3;
+  std::array<int, kMax> before{}, prev{}, cur{};
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
     for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
     }
-  return d[n][m];
+    before = prev;
+    prev = cur;
+  }
+  return prev[m];
 }
 
 bool has_token_or_typo(const std::string& folded_label, bool sender) {

@@ -20,8 +20,6 @@
 namespace impostor::cli {
 namespace {
 
-
-
 bool read_file(const std::string& path, std::string& out, std::string& why) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -13,6 +13,7 @@ libimpostor_console_a_CPPFLAGS = $(AM_CPPFLAGS) $(HTTPLIB_CFLAGS) $(SODIUM_CFLAG
 libimpostor_console_a_SOURCES = \
 	console/accounts.cc console/accounts.h \
 	console/actions.cc console/actions.h \
+	console/campaigns.cc console/campaigns.h \
 	console/highlight.cc console/highlight.h \
 	console/html_escape.cc console/html_escape.h \
 	console/html_sanitizer.cc console/html_sanitizer.h \

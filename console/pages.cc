@@ -52,7 +52,8 @@ std::string layout(const std::string& title, const PageContext* ctx, const std::
       "<header class=\"top\"><a class=\"brand\" href=\"/messages\">Impostor"
       "<span>quarantine review</span></a>";
   if (ctx) {
-    out += "<nav><a href=\"/messages\">Messages</a><a href=\"/false-positives\">False positives</a>";
+    out += "<nav><a href=\"/messages\">Messages</a><a href=\"/campaigns\">Campaigns</a>"
+           "<a href=\"/false-positives\">False positives</a>";
     if (ctx->user.role == Role::admin) out += "<a href=\"/users\">Accounts</a>";
     out += "</nav><form class=\"who\" method=\"post\" action=\"/logout\">" + csrf_field(*ctx) +
            "<span>" + h(ctx->user.name) + " \xC2\xB7 " + h(to_string(ctx->user.role)) +
@@ -165,7 +166,9 @@ const std::string& stylesheet() {
       ".login{max-width:360px;margin:80px auto}.login label{display:flex;flex-direction:column;gap:4px;margin-bottom:12px}"
       ".error{color:var(--danger);margin:0 0 12px}"
       "details summary{cursor:pointer;font-weight:600}"
-      "code{font:12px ui-monospace,monospace;overflow-wrap:anywhere}";
+      "code{font:12px ui-monospace,monospace;overflow-wrap:anywhere}"
+      "ul.counts{margin:0;padding:0;list-style:none}ul.counts li{margin:0 0 2px}"
+      "svg.trend{display:block;max-width:760px}h1 code{font-size:16px}";
   return css;
 }
 
@@ -471,6 +474,91 @@ std::string render_false_positives(const PageContext& ctx,
   if (rows.empty()) body += "<tr><td colspan=\"5\" class=\"muted\">None yet.</td></tr>";
   body += "</tbody></table></div>";
   return layout("False positives", &ctx, body);
+}
+
+std::string render_campaigns(const PageContext& ctx,
+                             const std::optional<std::vector<index::CampaignRecord>>& campaigns) {
+  std::string body = "<h1>Campaigns</h1>";
+  if (!campaigns) {
+    body += "<div class=\"card\"><p class=\"muted\" id=\"no-index\">There is no campaign index yet. "
+            "Build it with <code>impostor index --rebuild</code>; campaigns appear here once it "
+            "exists.</p></div>";
+    return layout("Campaigns", &ctx, body);
+  }
+  body += "<div class=\"card\"><table id=\"campaigns\"><thead><tr><th>Campaign</th><th>Family</th>"
+          "<th class=\"num\">Messages</th><th>First seen (UTC)</th><th>Last seen (UTC)</th></tr></thead><tbody>";
+  for (const auto& c : *campaigns)
+    body += "<tr data-id=\"" + a(c.id) + "\"><td><a href=\"/campaigns/" + a(url_encode(c.id)) +
+            "\"><code>" + h(c.id) + "</code></a></td><td>" + badge("fam", c.family) +
+            "</td><td class=\"num\">" + std::to_string(c.size) + "</td><td class=\"nowrap\">" +
+            h(short_time(index::iso8601(c.first_seen))) + "</td><td class=\"nowrap\">" +
+            h(short_time(index::iso8601(c.last_seen))) + "</td></tr>";
+  if (campaigns->empty()) body += "<tr><td colspan=\"5\" class=\"muted\">The index holds no campaign.</td></tr>";
+  body += "</tbody></table></div>";
+  return layout("Campaigns", &ctx, body);
+}
+
+namespace {
+
+std::string counts_list(const Counts& counts, bool mono) {
+  if (counts.empty()) return "<span class=\"muted\">none</span>";
+  std::string out = "<ul class=\"counts\">";
+  for (const auto& [value, n] : counts)
+    out += "<li>" + (mono ? "<code>" + h(value) + "</code>" : h(value)) + " <span class=\"muted\">\xC3\x97" +
+           std::to_string(n) + "</span></li>";
+  return out + "</ul>";
+}
+
+std::string campaign_members_table(const std::vector<CampaignMember>& members) {
+  std::string out = "<table id=\"members\"><thead><tr><th>Date (UTC)</th><th>Subject</th><th>From</th>"
+                    "<th>State</th></tr></thead><tbody>";
+  for (const auto& m : members) {
+    const std::string subject = h(m.rec.subject.empty() ? "(no subject)" : m.rec.subject);
+    // Only held mail has a message page; the rest was indexed from files.
+    const std::string cell = m.rec.quarantine_id.empty()
+                                 ? subject
+                                 : "<a href=\"/messages/" + a(m.rec.quarantine_id) + "\">" + subject + "</a>";
+    out += "<tr data-id=\"" + a(m.rec.quarantine_id) + "\"><td class=\"nowrap\">" +
+           h(short_time(index::iso8601(m.rec.time))) + "</td><td class=\"subj\">" + cell + "</td><td>" +
+           h(m.rec.from) + "</td><td>" + (m.state.empty() ? "" : badge("state", m.state)) + "</td></tr>";
+  }
+  if (members.empty()) out += "<tr><td colspan=\"4\" class=\"muted\">No members.</td></tr>";
+  return out + "</tbody></table>";
+}
+
+}  // namespace
+
+std::string render_campaign(const PageContext& ctx, const CampaignPage& c) {
+  const auto& r = c.record;
+  const std::string url = "/campaigns/" + a(url_encode(r.id));
+  std::string body = "<p><a href=\"/campaigns\">\xE2\x86\x90 All campaigns</a></p>";
+  body += "<h1>Campaign <code id=\"campaign-id\">" + h(r.id) + "</code></h1>";
+  body += "<p>" + badge("fam", r.family) + " <b>" + std::to_string(r.size) + "</b> message" +
+          (r.size == 1 ? "" : "s") + " <span class=\"muted\">\xC2\xB7 first seen " +
+          h(short_time(index::iso8601(r.first_seen))) + " \xC2\xB7 last seen " +
+          h(short_time(index::iso8601(r.last_seen))) + " UTC \xC2\xB7</span> <a href=\"/messages?q=" +
+          a(url_encode("campaign:" + r.id)) + "\">Show in the message list</a></p>";
+
+  // The whole campaign in one action, through the same runner as /actions.
+  body += "<form class=\"card\" method=\"post\" action=\"" + url + "/actions\">" + csrf_field(ctx) +
+          "<div class=\"bar\"><span class=\"muted\">Applies to the " + std::to_string(c.held) +
+          " held message" + (c.held == 1 ? "" : "s") + " of this campaign</span>" +
+          action_buttons(ctx, c.release_needs_admin) + "</div>";
+  if (c.release_needs_admin)
+    body += "<p class=\"note\">Some messages carry an executable \xE2\x80\x9csecurity update\xE2\x80\x9d: "
+            "only an admin may release them.</p>";
+  body += "</form>";
+
+  body += "<section class=\"card\"><h2>Messages per day</h2>" + trend_svg(c.daily) + "</section>";
+  const auto& ind = c.indicators;
+  body += "<section class=\"card\"><h2>Indicators</h2><dl class=\"kv\" id=\"indicators\">"
+          "<dt>Sender domains</dt><dd>" + counts_list(ind.sender_domains, false) +
+          "</dd><dt>URL hosts</dt><dd>" + counts_list(ind.hosts, true) +
+          "</dd><dt>Phone numbers</dt><dd>" + counts_list(ind.phones, true) +
+          "</dd><dt>Attachments (SHA-256, name)</dt><dd>" + counts_list(ind.attachments, true) +
+          "</dd></dl></section>";
+  body += "<section class=\"card\"><h2>Members</h2>" + campaign_members_table(c.members) + "</section>";
+  return layout("Campaign " + r.id, &ctx, body);
 }
 
 std::string render_error(const PageContext* ctx, int status, const std::string& message) {

@@ -10,12 +10,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "console/accounts.h"
 #include "console/actions.h"
+#include "console/campaigns.h"
 #include "console/message_parts.h"
 #include "core/quarantine_queries.h"
 #include "core/quarantine_store.h"
@@ -60,6 +62,27 @@ std::string render_list(const PageContext& ctx, const ListQuery& q, const core::
 std::string render_message(const PageContext& ctx, const MessagePage& m);
 std::string render_results(const PageContext& ctx, Action action,
                            const std::vector<ActionResult>& results, const std::string& back);
+// One campaign member as its page lists it: the indexed record plus what
+// the quarantine store says now (the index's state is as of indexing).
+struct CampaignMember {
+  index::MessageRecord rec;
+  std::string state;            // live when held, else the indexed one
+  bool release_needs_admin = false;
+};
+
+struct CampaignPage {
+  index::CampaignRecord record;
+  std::vector<CampaignMember> members;
+  Indicators indicators;
+  std::vector<std::pair<std::string, int64_t>> daily;
+  bool release_needs_admin = false;  // some member carries an executable update
+  size_t held = 0;                   // members with a quarantine id (what actions reach)
+};
+
+// nullopt: there is no index yet.
+std::string render_campaigns(const PageContext& ctx,
+                             const std::optional<std::vector<index::CampaignRecord>>& campaigns);
+std::string render_campaign(const PageContext& ctx, const CampaignPage& c);
 std::string render_users(const PageContext& ctx, const std::vector<User>& users,
                          const std::string& notice);
 std::string render_false_positives(const PageContext& ctx,

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "console/actions.h"
+#include "console/campaigns.h"
 #include "console/html_sanitizer.h"
 #include "console/message_parts.h"
 #include "console/pages.h"
@@ -96,6 +97,10 @@ std::string bounded(std::string value, size_t max = 200) {
   if (value.size() > max) value.resize(max);
   return value;
 }
+
+// A campaign id as the index makes them ("c-" + hex); the route regex and
+// this are the only gates before the id reaches Xapian.
+constexpr const char* kCampaignIdPattern = "c-[0-9a-f]{6,32}";
 
 // Where to go back after an action: only our own list or message pages.
 std::string safe_back(const std::string& back) {
@@ -289,6 +294,17 @@ struct ConsoleServer::Impl {
     http.Post("/actions", guarded(Role::viewer, true, [this](const auto& req, auto& res, const auto& ctx) {
                 act(req, res, ctx);
               }));
+    http.Get("/campaigns", guarded(Role::viewer, false, [this](const auto&, auto& res, const auto& ctx) {
+               html(res, 200, render_campaigns(ctx, load_campaigns(*config)));
+             }));
+    http.Get(std::string("/campaigns/(") + kCampaignIdPattern + ")",
+             guarded(Role::viewer, false, [this](const auto& req, auto& res, const auto& ctx) {
+               campaign(req, res, ctx);
+             }));
+    http.Post(std::string("/campaigns/(") + kCampaignIdPattern + ")/actions",
+              guarded(Role::viewer, true, [this](const auto& req, auto& res, const auto& ctx) {
+                act_on_campaign(req, res, ctx);
+              }));
     http.Get("/false-positives", guarded(Role::viewer, false, [this](const auto&, auto& res, const auto& ctx) {
                html(res, 200, render_false_positives(ctx, queries.false_positives(500)));
              }));
@@ -447,23 +463,72 @@ struct ConsoleServer::Impl {
     set_header(res, "Content-Security-Policy", "default-src 'none'; sandbox");
   }
 
+  void campaign(const httplib::Request& req, httplib::Response& res, const PageContext& ctx) {
+    const std::string id = req.matches[1].str();
+    auto loaded = load_campaign(*config, id);
+    if (!loaded) return html(res, 404, render_error(&ctx, 404, "No such campaign in the index."));
+    // Merged away: its survivor is the page that holds these messages now.
+    if (loaded->resolved_id != id) {
+      static const std::regex kId(kCampaignIdPattern);
+      if (!std::regex_match(loaded->resolved_id, kId))
+        return html(res, 404, render_error(&ctx, 404, "No such campaign in the index."));
+      return redirect(res, "/campaigns/" + loaded->resolved_id);
+    }
+    CampaignPage page;
+    page.record = loaded->campaign.record;
+    page.indicators = indicators_of(loaded->campaign.members);
+    page.daily = daily_counts(loaded->campaign.members);
+    for (auto& rec : loaded->campaign.members) {
+      CampaignMember m;
+      m.state = rec.state;
+      if (!rec.quarantine_id.empty() && core::valid_quarantine_id(rec.quarantine_id)) {
+        ++page.held;
+        if (const auto held = store.get(rec.quarantine_id)) {
+          m.state = held->state;
+          m.release_needs_admin = release_needs_admin(*held);
+          page.release_needs_admin = page.release_needs_admin || m.release_needs_admin;
+        }
+      }
+      m.rec = std::move(rec);
+      page.members.push_back(std::move(m));
+    }
+    html(res, 200, render_campaign(ctx, page));
+  }
+
   // ---- acting ---------------------------------------------------------------
 
   void act(const httplib::Request& req, httplib::Response& res, const PageContext& ctx) {
+    std::vector<std::string> ids;
+    const size_t n = std::min(req.get_param_value_count("ids"), kMaxIdsPerAction);
+    for (size_t i = 0; i < n; ++i) ids.push_back(req.get_param_value("ids", i));
+    run_actions(req, res, ctx, ids, safe_back(param(req, "back")));
+  }
+
+  // The members come from the index on the server, not from the form: the
+  // whole campaign, however big, and nothing a forged form adds.
+  void act_on_campaign(const httplib::Request& req, httplib::Response& res, const PageContext& ctx) {
+    const std::string id = req.matches[1].str();
+    const auto loaded = load_campaign(*config, id);
+    if (!loaded) return html(res, 404, render_error(&ctx, 404, "No such campaign in the index."));
+    run_actions(req, res, ctx, member_quarantine_ids(loaded->campaign.members),
+                "/campaigns/" + loaded->resolved_id);
+  }
+
+  // The one bulk-action path: role check, ActionRunner (per-message policy
+  // and audit rows), a log line per message, the results page.
+  void run_actions(const httplib::Request& req, httplib::Response& res, const PageContext& ctx,
+                   const std::vector<std::string>& ids, const std::string& back) {
     Action action;
     if (!parse_action(param(req, "action"), action))
       return html(res, 400, render_error(&ctx, 400, "Unknown action."));
     if (!at_least(ctx.user.role, Role::operator_))
       return html(res, 403, render_error(&ctx, 403, "Viewers cannot release or delete mail."));
-    std::vector<std::string> ids;
-    const size_t n = std::min(req.get_param_value_count("ids"), kMaxIdsPerAction);
-    for (size_t i = 0; i < n; ++i) ids.push_back(req.get_param_value("ids", i));
     const auto results = actions.run(action, ids, ctx.user);
     for (const auto& r : results)
       std::cerr << "impostor-console: " << ctx.user.name << " " << to_string(action) << " " << r.id
                 << ": " << (r.ok ? "" : "failed: ") << r.message << "\n";
     const bool all_ok = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.ok; });
-    html(res, all_ok ? 200 : 409, render_results(ctx, action, results, safe_back(param(req, "back"))));
+    html(res, all_ok ? 200 : 409, render_results(ctx, action, results, back));
   }
 
   void add_user(const httplib::Request& req, httplib::Response& res, const PageContext& ctx) {

@@ -338,6 +338,15 @@ std::optional<std::string> decode_clean(std::string_view bytes, const std::strin
 
 // When the label cannot be trusted: ISO-2022-JP escapes, valid UTF-8, the
 // detector's guesses, and Windows-1252 with U+FFFD as the last resort.
+// Share of bytes >= 0x80. Western European text in a Latin charset has a few
+// per cent (accents); Japanese in Shift_JIS or EUC-JP has a third or more.
+// Only the latter is worth the charset detector's time.
+bool mostly_8bit(std::string_view bytes) {
+  size_t high = 0;
+  for (unsigned char b : bytes) high += b >> 7;
+  return high * 100 >= bytes.size() * kMin8bitPercentForDetection;
+}
+
 DecodedText guess(std::string_view bytes, const std::string& declared_canonical,
                   bool latin_label) {
   if (has_iso2022jp_escape(bytes) && declared_canonical != kIso2022Jp) {
@@ -345,6 +354,10 @@ DecodedText guess(std::string_view bytes, const std::string& declared_canonical,
   }
   if (declared_canonical != kUtf8 && has_8bit(bytes) && is_valid_utf8(bytes))
     return clean_result(std::string(bytes), kUtf8, true);
+  // Unlabelled text with only a sprinkling of 8-bit bytes is Western
+  // European; the detector's n-gram pass is only worth it for Japanese.
+  if (declared_canonical.empty() && !mostly_8bit(bytes))
+    if (auto conv = convert(bytes, kCp1252)) return clean_result(std::move(conv->utf8), kCp1252, true);
 
   for (const auto& d : detect(bytes)) {
     if (d.canonical == declared_canonical) continue;  // already failed or distrusted
@@ -383,15 +396,6 @@ bool is_valid_utf8(std::string_view bytes) {
 std::string sanitize_utf8(std::string_view bytes) {
   if (is_valid_utf8(bytes)) return std::string(bytes);
   return sanitize_utf8_impl(bytes, nullptr);
-}
-
-// Share of bytes >= 0x80. Western European text in a Latin charset has a few
-// per cent (accents); Japanese in Shift_JIS or EUC-JP has a third or more.
-// Only the latter is worth the charset detector's time.
-bool mostly_8bit(std::string_view bytes) {
-  size_t high = 0;
-  for (unsigned char b : bytes) high += b >> 7;
-  return high * 100 >= bytes.size() * kMin8bitPercentForDetection;
 }
 
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared_charset) {

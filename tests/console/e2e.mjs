@@ -231,15 +231,44 @@ try {
   check('the false positive is listed for rule authors', (await adm.page.content()).includes(`/messages/${IDS.clean}`));
   await shot(adm.page, '06-false-positives.png');
 
+  // ---- campaigns (from the index check-console.sh rebuilt) -----------------------
+  await adm.page.goto(`${BASE}/campaigns`);
+  const camps = await adm.page.$$eval('#campaigns tbody tr', (trs) => trs.map((t) => t.dataset.id));
+  check('the campaigns page lists the indexed campaigns', camps.length >= 1 && camps.every(Boolean), camps.join(','));
+  // The Japanese lottery's campaign: the one whose members include IDS.ja.
+  let jaCampaign = '';
+  for (const c of camps) {
+    await adm.page.goto(`${BASE}/campaigns/${c}`);
+    if (await adm.page.$(`#members tr[data-id="${IDS.ja}"]`)) { jaCampaign = c; break; }
+  }
+  check('opening a campaign shows its members, linked to their messages', jaCampaign !== ''
+    && (await adm.page.$(`#members a[href="/messages/${IDS.ja}"]`)) !== null, camps.join(','));
+  check('the campaign page shows a daily trend and its indicators',
+    (await adm.page.$$('svg.trend rect')).length >= 1 && (await adm.page.textContent('#indicators')).includes('Sender domains'));
+  await shot(adm.page, '06b-campaign.png');
+  const vcamp = await vw.ctx.request.post(`${BASE}/campaigns/${jaCampaign}/actions`,
+    { form: { action: 'delete', csrf: await csrfOf(vw.page) } });
+  check('a viewer cannot act on a whole campaign (403)', vcamp.status() === 403, vcamp.status());
+  const nocsrfCamp = await adm.ctx.request.post(`${BASE}/campaigns/${jaCampaign}/actions`, { form: { action: 'delete' } });
+  check('a campaign action without the CSRF token is refused (403)', nocsrfCamp.status() === 403, nocsrfCamp.status());
+  await adm.page.goto(`${BASE}/campaigns/${jaCampaign}`);
+  await Promise.all([adm.page.waitForNavigation(), adm.page.click('button[value=delete]')]);
+  check('an admin deletes a whole campaign', (await adm.page.textContent('#results')).includes('deleted'));
   await adm.page.goto(`${BASE}/messages`);
-  await adm.page.check(`input[name=ids][value="${IDS.ja}"]`);
+  const afterCamp = await adm.page.$$eval('#messages tbody tr', (trs) => trs.map((t) => t.dataset.id));
+  check('the campaign\'s members leave the list and are deleted',
+    !afterCamp.includes(IDS.ja) && afterCamp.includes(IDS.hostile) && (await stateOf(adm.page, IDS.ja)) === 'deleted'
+      && (await adm.page.textContent('#audit')).includes(`console:${USERS.admin[0]}`), afterCamp.join(','));
+
+  await adm.page.goto(`${BASE}/messages`);
+  await adm.page.check(`input[name=ids][value="${IDS.bulletin}"]`);
   await adm.page.check(`input[name=ids][value="${IDS.hostile}"]`);
   await Promise.all([adm.page.waitForNavigation(), adm.page.click('button[value=delete]')]);
   const del = await adm.page.textContent('#results');
   check('a selection of two is deleted in one action', (del.match(/deleted/g) || []).length === 2, del);
   await adm.page.goto(`${BASE}/messages`);
   const left = await adm.page.$$eval('#messages tbody tr', (trs) => trs.map((t) => t.dataset.id));
-  check('deleted messages leave the list', !left.includes(IDS.ja) && !left.includes(IDS.hostile), left.join(','));
+  check('deleted messages leave the list', !left.includes(IDS.bulletin) && !left.includes(IDS.hostile), left.join(','));
   await adm.page.goto(`${BASE}/users`);
   check('an admin sees the accounts page', (await adm.page.textContent('#users')).includes(USERS.viewer[0]));
   await shot(adm.page, '07-users.png');

@@ -1,0 +1,142 @@
+// campaigns.cc — see campaigns.h.
+#include "console/campaigns.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "console/html_escape.h"
+#include "indexes/message_record.h"
+
+namespace impostor::console {
+namespace {
+
+constexpr int64_t kDay = 86400;
+
+std::string index_dir(const core::Config& config) { return config.state_dir + "/index"; }
+
+std::string day_of(int64_t t) { return index::iso8601(t - t % kDay).substr(0, 10); }
+
+Counts top_of(const std::map<std::string, int64_t>& m, size_t top) {
+  Counts v(m.begin(), m.end());
+  // Ties in key order, so the page does not reshuffle between reloads.
+  std::stable_sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  if (v.size() > top) v.resize(top);
+  return v;
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+std::optional<std::vector<index::CampaignRecord>> load_campaigns(const core::Config& config) {
+  try {
+    Xapian::Database db(index_dir(config));
+    std::vector<index::CampaignRecord> out;
+    for (auto& c : index::list_campaigns(db, false)) out.push_back(std::move(c.record));
+    return out;
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<LoadedCampaign> load_campaign(const core::Config& config, const std::string& id) {
+  try {
+    Xapian::Database db(index_dir(config));
+    LoadedCampaign out;
+    out.resolved_id = index::resolve_campaign(db, id);
+    if (out.resolved_id.empty()) return std::nullopt;
+    // The record comes from the same walk `impostor campaigns` uses, so the
+    // page and the CLI/report never disagree on size or dates.
+    for (auto& c : index::list_campaigns(db, false))
+      if (c.record.id == out.resolved_id) out.campaign.record = std::move(c.record);
+    if (out.campaign.record.id.empty()) return std::nullopt;
+    out.campaign.members = index::campaign_members(db, out.resolved_id);
+    return out;
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
+std::vector<std::string> member_quarantine_ids(const std::vector<index::MessageRecord>& members) {
+  std::vector<std::string> ids;
+  for (const auto& m : members)
+    if (!m.quarantine_id.empty()) ids.push_back(m.quarantine_id);
+  return ids;
+}
+
+Indicators indicators_of(const std::vector<index::MessageRecord>& members, size_t top) {
+  std::map<std::string, int64_t> senders, hosts, phones, atts;
+  for (const auto& m : members) {
+    if (!m.sender_domain.empty()) ++senders[m.sender_domain];
+    for (const auto& h : m.hosts) ++hosts[h];
+    for (const auto& p : m.phones) ++phones[p];
+    // Inline images (logos) are shared by unrelated mail: not an indicator.
+    for (const auto& a : m.attachments)
+      if (a.payload) ++atts[a.sha256 + "  " + a.name];
+  }
+  return {top_of(senders, top), top_of(hosts, top), top_of(phones, top), top_of(atts, top)};
+}
+
+std::vector<std::pair<std::string, int64_t>> daily_counts(
+    const std::vector<index::MessageRecord>& members, size_t max_days) {
+  if (members.empty() || max_days == 0) return {};
+  int64_t first = members.front().time, last = first;
+  std::map<std::string, int64_t> per_day;
+  for (const auto& m : members) {
+    first = std::min(first, m.time);
+    last = std::max(last, m.time);
+    ++per_day[day_of(m.time)];
+  }
+  // Only the most recent days: a long-lived campaign's chart stays legible.
+  const int64_t last_day = last - last % kDay;
+  first = std::max(first - first % kDay, last_day - static_cast<int64_t>(max_days - 1) * kDay);
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (int64_t t = first; t <= last_day; t += kDay) {
+    const std::string d = day_of(t);
+    const auto it = per_day.find(d);
+    out.emplace_back(d, it == per_day.end() ? 0 : it->second);
+  }
+  return out;
+}
+
+std::string trend_svg(const std::vector<std::pair<std::string, int64_t>>& daily) {
+  const double w = 640, h = 120, bottom = 18, top = 14;
+  const size_t n = std::max<size_t>(daily.size(), 1);
+  int64_t mx = 1;
+  for (const auto& [d, k] : daily) mx = std::max(mx, k);
+  const double slot = w / static_cast<double>(n);
+  const double bar = std::max(2.0, std::min(slot * 0.75, 40.0));
+  const double plot = h - bottom - top;
+  std::ostringstream s;
+  s << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"100%\" viewBox=\"0 0 " << w << ' '
+    << h << "\" role=\"img\" aria-label=\"messages per day\">"
+    << "<line x1=\"0\" x2=\"" << w << "\" y1=\"" << h - bottom << "\" y2=\"" << h - bottom
+    << "\" stroke=\"#d0d5dd\"/>";
+  for (size_t i = 0; i < daily.size(); ++i) {
+    const auto& [day, k] = daily[i];
+    if (k == 0) continue;
+    const double bh = plot * static_cast<double>(k) / static_cast<double>(mx);
+    s << "<rect x=\"" << num(slot * i + (slot - bar) / 2) << "\" y=\"" << num(h - bottom - bh)
+      << "\" width=\"" << num(bar) << "\" height=\"" << num(bh) << "\" fill=\"#0b57d0\"><title>"
+      << escape_html(day) << ": " << k << "</title></rect>";
+  }
+  if (!daily.empty()) {
+    s << "<text x=\"0\" y=\"" << h - 4 << "\" font-size=\"11\" fill=\"#656d76\">"
+      << escape_html(daily.front().first) << "</text>";
+    if (daily.size() > 1)
+      s << "<text x=\"" << w << "\" y=\"" << h - 4 << "\" font-size=\"11\" text-anchor=\"end\" fill=\"#656d76\">"
+        << escape_html(daily.back().first) << "</text>";
+  }
+  s << "<text x=\"" << w << "\" y=\"10\" font-size=\"11\" text-anchor=\"end\" fill=\"#656d76\">max " << mx
+    << "/day</text></svg>";
+  return s.str();
+}
+
+}  // namespace impostor::console
