@@ -1,6 +1,8 @@
 // campaigns.cc — see campaigns.h.
 #include "console/campaigns.h"
 
+#include "indexes/trend_chart.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -27,11 +29,6 @@ Counts top_of(const std::map<std::string, int64_t>& m, size_t top) {
   return v;
 }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 }  // namespace
 
@@ -107,36 +104,7 @@ std::vector<std::pair<std::string, int64_t>> daily_counts(
 }
 
 std::string trend_svg(const std::vector<std::pair<std::string, int64_t>>& daily) {
-  const double w = 640, h = 120, bottom = 18, top = 14;
-  const size_t n = std::max<size_t>(daily.size(), 1);
-  int64_t mx = 1;
-  for (const auto& [d, k] : daily) mx = std::max(mx, k);
-  const double slot = w / static_cast<double>(n);
-  const double bar = std::max(2.0, std::min(slot * 0.75, 40.0));
-  const double plot = h - bottom - top;
-  std::ostringstream s;
-  s << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"100%\" viewBox=\"0 0 " << w << ' '
-    << h << "\" role=\"img\" aria-label=\"messages per day\">"
-    << "<line x1=\"0\" x2=\"" << w << "\" y1=\"" << h - bottom << "\" y2=\"" << h - bottom
-    << "\" stroke=\"#d0d5dd\"/>";
-  for (size_t i = 0; i < daily.size(); ++i) {
-    const auto& [day, k] = daily[i];
-    if (k == 0) continue;
-    const double bh = plot * static_cast<double>(k) / static_cast<double>(mx);
-    s << "<rect x=\"" << num(slot * i + (slot - bar) / 2) << "\" y=\"" << num(h - bottom - bh)
-      << "\" width=\"" << num(bar) << "\" height=\"" << num(bh) << "\" fill=\"#0b57d0\"><title>"
-      << escape_html(day) << ": " << k << "</title></rect>";
-  }
-  if (!daily.empty()) {
-    s << "<text x=\"0\" y=\"" << h - 4 << "\" font-size=\"11\" fill=\"#656d76\">"
-      << escape_html(daily.front().first) << "</text>";
-    if (daily.size() > 1)
-      s << "<text x=\"" << w << "\" y=\"" << h - 4 << "\" font-size=\"11\" text-anchor=\"end\" fill=\"#656d76\">"
-        << escape_html(daily.back().first) << "</text>";
-  }
-  s << "<text x=\"" << w << "\" y=\"10\" font-size=\"11\" text-anchor=\"end\" fill=\"#656d76\">max " << mx
-    << "/day</text></svg>";
-  return s.str();
+  return index::daily_trend_svg(daily, {640, 120, "#0b57d0", 11, "trend"});
 }
 
 }  // namespace impostor::console

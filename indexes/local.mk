@@ -10,6 +10,7 @@ libimpostor_a_SOURCES += core/index_spool.cc core/index_spool.h
 # libimpostor (listed again after it for the static link order).
 noinst_LIBRARIES += libimpostor_index.a
 libimpostor_index_a_SOURCES = \
+	indexes/trend_chart.cc indexes/trend_chart.h \
 	indexes/schema.h \
 	indexes/signature.cc indexes/signature.h \
 	indexes/message_record.cc indexes/message_record.h \

@@ -7,6 +7,7 @@
 
 #include "indexes/message_record.h"
 #include "indexes/report.h"
+#include "indexes/trend_chart.h"
 
 namespace impostor::index {
 
@@ -30,13 +31,6 @@ std::string esc(const std::string& s) {
   return out;
 }
 
-const char* family_colour(const std::string& f) {
-  if (f == "lottery") return "#d97706";
-  if (f == "card-validation") return "#dc2626";
-  if (f == "fake-bulletin") return "#2563eb";
-  if (f == "tech-support") return "#7c3aed";
-  return "#6b7280";
-}
 
 std::string day_label(const std::string& day) { return day.size() == 10 ? day.substr(5) : day; }
 
@@ -96,32 +90,12 @@ std::string overview_svg(const Report& r) {
 
 // A small bar chart of one campaign's messages per day over the window.
 std::string trend_svg(const Report& r, const CampaignSummary& c) {
-  const double w = 320, h = 70, bottom = 14;
-  const size_t n = std::max<size_t>(r.days.size(), 1);
-  int64_t mx = 1;
-  for (const auto& [d, k] : c.daily) mx = std::max(mx, k);
-  const double slot = w / static_cast<double>(n);
-  const double bar = std::max(1.5, slot * 0.75);
-  std::ostringstream s;
-  s << "<svg xmlns='http://www.w3.org/2000/svg' width='" << w << "' height='" << h << "' viewBox='0 0 " << w
-    << ' ' << h << "' role='img' aria-label='daily trend'>";
-  s << "<line x1='0' x2='" << w << "' y1='" << h - bottom << "' y2='" << h - bottom << "' stroke='#d1d5db'/>";
-  for (size_t i = 0; i < r.days.size(); ++i) {
-    auto it = c.daily.find(r.days[i]);
-    if (it == c.daily.end()) continue;
-    const double bh = (h - bottom - 4) * it->second / mx;
-    s << "<rect x='" << num(slot * i + (slot - bar) / 2) << "' y='" << num(h - bottom - bh) << "' width='"
-      << num(bar) << "' height='" << num(bh) << "' fill='" << family_colour(c.family) << "'><title>"
-      << esc(r.days[i]) << ": " << it->second << "</title></rect>";
+  std::vector<std::pair<std::string, int64_t>> daily;
+  for (const auto& day : r.days) {
+    const auto it = c.daily.find(day);
+    daily.emplace_back(day_label(day), it == c.daily.end() ? 0 : it->second);
   }
-  if (!r.days.empty()) {
-    s << "<text x='0' y='" << h - 2 << "' font-size='10' fill='#6b7280'>" << esc(day_label(r.days.front()))
-      << "</text><text x='" << w << "' y='" << h - 2 << "' font-size='10' text-anchor='end' fill='#6b7280'>"
-      << esc(day_label(r.days.back())) << "</text>";
-  }
-  s << "<text x='" << w << "' y='10' font-size='10' text-anchor='end' fill='#6b7280'>max " << mx
-    << "/day</text></svg>";
-  return s.str();
+  return daily_trend_svg(daily, {320, 70, family_colour(c.family), 10});
 }
 
 std::string counts_list(const Counts& c, bool mono = false) {
