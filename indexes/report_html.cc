@@ -15,21 +15,7 @@ namespace {
 
 constexpr size_t kMaxCampaigns = 200;  // a mailed page stays readable
 
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return escape_markup(s); }
 
 
 std::string day_label(const std::string& day) { return day.size() == 10 ? day.substr(5) : day; }

@@ -8,7 +8,16 @@
 namespace impostor::index {
 namespace {
 
-std::string esc(const std::string& s) {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string escape_markup(const std::string& s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -23,14 +32,6 @@ std::string esc(const std::string& s) {
   }
   return out;
 }
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
-}  // namespace
 
 const char* family_colour(const std::string& f) {
   if (f == "lottery") return "#d97706";
@@ -52,7 +53,7 @@ std::string daily_trend_svg(const std::vector<std::pair<std::string, int64_t>>& 
   const double plot = h - bottom - top;
   std::ostringstream s;
   s << "<svg xmlns=\"http://www.w3.org/2000/svg\"";
-  if (!style.css_class.empty()) s << " class=\"" << esc(style.css_class) << "\"";
+  if (!style.css_class.empty()) s << " class=\"" << escape_markup(style.css_class) << "\"";
   s << " width=\"" << w << "\" height=\"" << h
     << "\" viewBox=\"0 0 " << w << ' ' << h << "\" role=\"img\" aria-label=\"messages per day\">"
     << "<line x1=\"0\" x2=\"" << w << "\" y1=\"" << h - bottom << "\" y2=\"" << h - bottom
@@ -62,15 +63,15 @@ std::string daily_trend_svg(const std::vector<std::pair<std::string, int64_t>>& 
     if (k <= 0) continue;
     const double bh = plot * static_cast<double>(k) / static_cast<double>(mx);
     s << "<rect x=\"" << num(slot * i + (slot - bar) / 2) << "\" y=\"" << num(h - bottom - bh)
-      << "\" width=\"" << num(bar) << "\" height=\"" << num(bh) << "\" fill=\"" << esc(style.colour)
-      << "\"><title>" << esc(day) << ": " << k << "</title></rect>";
+      << "\" width=\"" << num(bar) << "\" height=\"" << num(bh) << "\" fill=\"" << escape_markup(style.colour)
+      << "\"><title>" << escape_markup(day) << ": " << k << "</title></rect>";
   }
   const std::string label = "\" font-size=\"" + std::to_string(style.font_size) + "\" fill=\"#6b7280\"";
   if (!daily.empty()) {
-    s << "<text x=\"0\" y=\"" << h - 3 << label << ">" << esc(daily.front().first) << "</text>";
+    s << "<text x=\"0\" y=\"" << h - 3 << label << ">" << escape_markup(daily.front().first) << "</text>";
     if (daily.size() > 1)
       s << "<text x=\"" << w << "\" y=\"" << h - 3 << label << " text-anchor=\"end\">"
-        << esc(daily.back().first) << "</text>";
+        << escape_markup(daily.back().first) << "</text>";
   }
   s << "<text x=\"" << w << "\" y=\"" << style.font_size << label << " text-anchor=\"end\">max " << mx
     << "/day</text></svg>";

@@ -23,6 +23,9 @@ struct TrendChartStyle {
 std::string daily_trend_svg(const std::vector<std::pair<std::string, int64_t>>& daily,
                             const TrendChartStyle& style);
 
+// Text made safe for HTML/SVG text nodes and quoted attributes (& < > " ').
+std::string escape_markup(const std::string& text);
+
 // The colour the report and the console give each scam family.
 const char* family_colour(const std::string& family);
 
