@@ -19,7 +19,6 @@ constexpr int64_t kDay = 86400;
 
 std::string index_dir(const core::Config& config) { return config.state_dir + "/index"; }
 
-std::string day_of(int64_t t) { return index::iso8601(t - t % kDay).substr(0, 10); }
 
 Counts top_of(const std::map<std::string, int64_t>& m, size_t top) {
   Counts v(m.begin(), m.end());
@@ -89,14 +88,14 @@ std::vector<std::pair<std::string, int64_t>> daily_counts(
   for (const auto& m : members) {
     first = std::min(first, m.time);
     last = std::max(last, m.time);
-    ++per_day[day_of(m.time)];
+    ++per_day[index::utc_day(m.time)];
   }
   // Only the most recent days: a long-lived campaign's chart stays legible.
   const int64_t last_day = last - last % kDay;
   first = std::max(first - first % kDay, last_day - static_cast<int64_t>(max_days - 1) * kDay);
   std::vector<std::pair<std::string, int64_t>> out;
   for (int64_t t = first; t <= last_day; t += kDay) {
-    const std::string d = day_of(t);
+    const std::string d = index::utc_day(t);
     const auto it = per_day.find(d);
     out.emplace_back(d, it == per_day.end() ? 0 : it->second);
   }

@@ -156,22 +156,21 @@ bool parse_mail_date(const std::string& date, int64_t& out) {
   return out > 0;
 }
 
-std::string iso8601(int64_t t) {
+namespace {
+
+std::string format_utc(int64_t t, const char* format) {
   const std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
   gmtime_r(&tt, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
 
-std::string day_key(int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y%m%d", &tm);
-  return buf;
-}
+}  // namespace
+
+std::string iso8601(int64_t t) { return format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
+std::string day_key(int64_t t) { return format_utc(t, "%Y%m%d"); }
+std::string utc_day(int64_t t) { return format_utc(t, "%Y-%m-%d"); }
 
 }  // namespace impostor::index

@@ -68,5 +68,6 @@ MessageRecord record_from_json(const std::string& data);
 bool parse_mail_date(const std::string& date, int64_t& out);
 std::string iso8601(int64_t unix_seconds);  // "2026-11-20T08:15:00Z"
 std::string day_key(int64_t unix_seconds);  // "20261120"
+std::string utc_day(int64_t unix_seconds);  // "2026-11-20"
 
 }  // namespace impostor::index

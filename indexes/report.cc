@@ -20,14 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string day_of(int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 Counts top_of(const std::map<std::string, int64_t>& m, size_t top) {
   Counts v(m.begin(), m.end());
@@ -65,7 +57,7 @@ Report build_report(const Xapian::Database& db, int64_t since, int64_t until,
   r.since = since;
   r.until = until;
   r.generated = static_cast<int64_t>(std::time(nullptr));
-  for (int64_t t = since - since % 86400; t <= until; t += 86400) r.days.push_back(day_of(t));
+  for (int64_t t = since - since % 86400; t <= until; t += 86400) r.days.push_back(utc_day(t));
   if (r.days.size() > 366) r.days.erase(r.days.begin(), r.days.end() - 366);
 
   struct Acc {
@@ -79,7 +71,7 @@ Report build_report(const Xapian::Database& db, int64_t since, int64_t until,
 
   for (const MessageRecord& m : messages_between(db, since, until)) {
     ++r.messages;
-    const std::string day = day_of(m.time);
+    const std::string day = utc_day(m.time);
     ++r.family_daily[m.family][day];
     auto [it, fresh] = sums.try_emplace(m.campaign);
     CampaignSummary& s = it->second;

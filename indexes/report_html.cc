@@ -81,7 +81,7 @@ std::string trend_svg(const Report& r, const CampaignSummary& c) {
     const auto it = c.daily.find(day);
     daily.emplace_back(day_label(day), it == c.daily.end() ? 0 : it->second);
   }
-  return daily_trend_svg(daily, {320, 70, family_colour(c.family), 10});
+  return daily_trend_svg(daily, {320, 70, family_colour(c.family), 10, ""});
 }
 
 std::string counts_list(const Counts& c, bool mono = false) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 
+#include "tests/unit/temp_dir.h"
 #include "console/accounts.h"
 #include "console/actions.h"
 #include "console/pages.h"
@@ -21,18 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("impostor-console-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 core::QuarantineRecord record(const std::string& subject, const std::string& family,
                               const std::string& rule, const std::string& from) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "tests/unit/temp_dir.h"
 #include "core/index_spool.h"
 #include "indexes/indexer.h"
 
@@ -12,15 +13,7 @@ using namespace impostor;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("impostor-spool-test-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(index_spool)

@@ -16,6 +16,7 @@
 #include <random>
 #include <thread>
 
+#include "tests/unit/temp_dir.h"
 #include "core/durable_file.h"
 #include "core/quarantine_store.h"
 #include "core/smtp_relay.h"
@@ -25,18 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("impostor-store-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 const std::string kRaw =
     "From: Prize Team <award@example.net>\r\nTo: you@example.jp\r\n"
