@@ -12,6 +12,8 @@
 #include <functional>
 #include <sstream>
 
+#include "core/rule_set.h"
+
 namespace impostor::core {
 
 extern const std::vector<std::pair<std::string, std::string>> kBuiltinConfig;
@@ -19,6 +21,7 @@ extern const std::vector<std::pair<std::string, std::string>> kBuiltinConfig;
 namespace {
 
 constexpr const char* kVerdictNames[] = {"accept", "tag", "quarantine", "reject"};
+constexpr const char* kActionNames[] = {"deliver", "quarantine", "reject"};
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r");
@@ -180,6 +183,21 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
   return table;
 }
 
+// `action.NAME`: NAME is a verdict that holds or tags mail, or a scam family.
+std::string checked_action_subject(const std::string& name, const std::string& where) {
+  if (name == "tag" || name == "quarantine" || name == "reject" || is_scam_family(name)) return name;
+  throw ConfigError(where + "'action." + name +
+                    "': the name after 'action.' is tag, quarantine, reject or a scam family "
+                    "(lottery, card-validation, fake-bulletin, tech-support)");
+}
+
+Action checked_action(const std::string& value, const std::string& where, const std::string& key) {
+  Action a;
+  if (!parse_action(value, a))
+    throw ConfigError(where + key + ": '" + value + "' must be one of deliver | quarantine | reject");
+  return a;
+}
+
 void check_consistency(const Config& c, const std::string& origin) {
   if (!(c.tag_threshold <= c.quarantine_threshold && c.quarantine_threshold <= c.reject_threshold))
     throw ConfigError(origin +
@@ -195,6 +213,17 @@ bool parse_verdict(const std::string& s, Verdict& out) {
   for (int i = 0; i < 4; ++i)
     if (s == kVerdictNames[i]) {
       out = static_cast<Verdict>(i);
+      return true;
+    }
+  return false;
+}
+
+const char* to_string(Action a) { return kActionNames[static_cast<int>(a)]; }
+
+bool parse_action(const std::string& s, Action& out) {
+  for (int i = 0; i < 3; ++i)
+    if (s == kActionNames[i]) {
+      out = static_cast<Action>(i);
       return true;
     }
   return false;
@@ -225,6 +254,10 @@ Config Config::parse_onto(Config c, const std::string& text, const std::string& 
       } catch (const std::invalid_argument& e) {
         throw ConfigError(where + key + ": " + e.what());
       }
+      continue;
+    }
+    if (key.rfind("action.", 0) == 0) {
+      c.actions[checked_action_subject(key.substr(7), where)] = checked_action(value, where, key);
       continue;
     }
     const Setter* setter = nullptr;

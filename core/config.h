@@ -26,6 +26,12 @@ const char* to_string(Verdict v);
 bool parse_verdict(const std::string& s, Verdict& out);
 inline std::ostream& operator<<(std::ostream& out, Verdict v) { return out << to_string(v); }
 
+// What the milter does with a message (core/policy.h picks it).
+enum class Action { deliver = 0, quarantine = 1, reject = 2 };
+const char* to_string(Action a);
+bool parse_action(const std::string& s, Action& out);
+inline std::ostream& operator<<(std::ostream& out, Action a) { return out << to_string(a); }
+
 struct Config {
   // Where things live.
   std::string socket = "inet:8891@127.0.0.1";
@@ -85,6 +91,11 @@ struct Config {
     auto it = scores.find(id);
     return it == scores.end() ? fallback : it->second;
   }
+
+  // `action.VERDICT` and `action.FAMILY` lines: what the milter does with
+  // tagged, quarantined and rejected mail, and with held mail of a family
+  // (core/policy.h). Names left out keep the verdict's own action.
+  std::map<std::string, Action> actions;
 
   // Where the config came from, for logs ("<built-in>" for the defaults).
   std::string source = "<built-in>";

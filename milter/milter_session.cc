@@ -1,12 +1,14 @@
 // milter_session.cc — see milter_session.h.
 #include "milter/milter_session.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
 #include <stdexcept>
 
 #include "core/index_spool.h"
+#include "core/policy.h"
 #include "milter/logging.h"
 
 namespace impostor::milter {
@@ -217,38 +219,39 @@ Reply Session::on_eom(MtaActions& mta, const std::string& queue_id) {
   const bool unscanned = buffer_->truncated() && gen_->config->oversize_action == "accept";
   core::ScanResult result = unscanned ? core::ScanResult{} : gen_->scan(envelope_, raw);
   core::Verdict verdict = result.verdict;
-  std::string action = unscanned ? "oversize-unscanned-" : "", ref;
-  if (verdict == core::Verdict::quarantine && buffer_->truncated()) {
+  core::Action action = core::action_for(*gen_->config, verdict, result.categories);
+  std::string action_note = unscanned ? "oversize-unscanned-" : "", ref;
+  if (action == core::Action::quarantine && buffer_->truncated()) {
     // Only the first max_message_size bytes were kept: holding that would
-    // lose the rest of the mail, so an oversized message is tagged instead.
-    verdict = core::Verdict::tag;
-    action = "oversize-";
+    // lose the rest of the mail, so an oversized message is delivered, tagged.
+    action = core::Action::deliver;
+    verdict = std::min(verdict, core::Verdict::tag);
+    action_note = "oversize-";
   }
 
   Reply reply = Reply::cont;
-  switch (verdict) {
-    case core::Verdict::accept:
-    case core::Verdict::tag:
+  switch (action) {
+    case core::Action::deliver:
       add_verdict_headers(mta, verdict, result);
-      action += "deliver";
+      action_note += "deliver";
       reply = Reply::cont;
       break;
-    case core::Verdict::quarantine: {
+    case core::Action::quarantine: {
       auto rec = core::record_from_scan(envelope_, result);
       rec.state = "quarantined";
       ref = services_.store(std::move(rec), raw);  // throws: never discard unstored mail
-      action = "quarantine";
+      action_note = "quarantine";
       reply = Reply::discard;
       break;
     }
-    case core::Verdict::reject: {
+    case core::Action::reject: {
       auto rec = core::record_from_scan(envelope_, result);
       rec.state = "rejected";
       ref = services_.store(std::move(rec), raw);
       std::string xcode;
       const std::string text = reject_reply_text(ref, &xcode);
       mta.set_reply("550", xcode, text);
-      action = "reject";
+      action_note = "reject";
       reply = Reply::reject;
       break;
     }
@@ -262,7 +265,7 @@ Reply Session::on_eom(MtaActions& mta, const std::string& queue_id) {
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
           .count());
   log(LogLevel::info,
-      message_log_line(envelope_, result, core::to_string(verdict), action, ref, ms));
+      message_log_line(envelope_, result, core::to_string(verdict), action_note, ref, ms));
   end_message();
   return reply;
 }

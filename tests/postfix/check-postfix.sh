@@ -186,6 +186,18 @@ check "mail is still filtered after the refused reload" \
   eval "wait_delivered '$tok' 60 && grep -q '^X-Impostor-Verdict:' \"\$(sink_files '$tok' | head -1)\""
 rm -f "$T/rules/zz-broken.rules"
 
+# ---- SIGHUP with a new config: a family action takes effect at once ----------------
+# The milder lottery notice was quarantined above; action.lottery = reject
+# must now refuse it at end of data, without restarting the milter.
+echo "action.lottery = reject" >>"$CONF"
+kill -HUP "$MILTER_PID"
+check "SIGHUP reloads the config" h_wait_log "$T/milter.log" "reloaded $CONF" "$START_TIMEOUT"
+tok="family-action-$$-$RANDOM"
+out=$(send "$MAIL/lottery-notice.eml" "$tok")
+check "after the reload action.lottery = reject refuses the notice with 550" \
+  eval 'grep -q "<\*\* *550 5.7.1 .*(ref q-" <<<"$out"'
+check "the milter pid is unchanged by the reload" eval "[ \"\$(cat '$T/milter.pid')\" = '$MILTER_PID' ]"
+
 # ---- one log line per message, starting with the queue ID ------------------------
 check "the milter logs one line per message starting with the queue ID" \
   grep -Eq 'impostor-milter info: [0-9A-F]+: client=[^ ]*\[127\.0\.0\.1\] from=<[^>]*> to=<.* verdict=reject score=[0-9.]+ rules=[A-Z_]+.* elapsed_ms=' "$T/milter.log"

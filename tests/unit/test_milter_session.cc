@@ -253,6 +253,41 @@ BOOST_AUTO_TEST_CASE(reject_stores_then_550_with_ref) {
   BOOST_TEST(mta.has("reply 550 5.7.1 Refused as a scam (ref q-1-abcdef01)"));
 }
 
+// The site's action.* lines decide what happens to each verdict; the
+// message here is lottery + tech-support (World).
+BOOST_DATA_TEST_CASE(configured_actions_drive_the_reply,
+                     boost::unit_test::data::make({
+                         "action.quarantine = reject\n",
+                         "action.lottery = deliver\n",
+                         "action.lottery = quarantine\naction.tech-support = reject\n",
+                         "action.lottery = reject\n",
+                         "action.tag = quarantine\n",
+                     }) ^ boost::unit_test::data::make({core::Verdict::quarantine, core::Verdict::reject,
+                                                         core::Verdict::quarantine, core::Verdict::tag,
+                                                         core::Verdict::tag}) ^
+                         boost::unit_test::data::make({Reply::reject, Reply::cont, Reply::reject,
+                                                       Reply::cont, Reply::discard}) ^
+                         boost::unit_test::data::make({"rejected", "", "rejected", "", "quarantined"}),
+                     config_text, verdict, expected, stored_state) {
+  QuietLogs logs;
+  World w(config_text);
+  w.verdict = verdict;
+  w.score = 15;
+  milter::Session s(w.services);
+  FakeMta mta;
+  feed(s, mta, kHeaders, "claim your prize\r\n");
+  BOOST_TEST(eom(s, mta) == expected);
+  if (std::string(stored_state).empty()) {
+    BOOST_TEST(w.stored.empty());
+    // Delivered mail still says what the engine thought of it.
+    BOOST_TEST(mta.has(std::string("add X-Impostor-Verdict: ") + core::to_string(verdict)));
+  } else {
+    BOOST_TEST_REQUIRE(w.stored.size() == 1u);
+    BOOST_TEST(w.stored[0].state == stored_state);
+  }
+  BOOST_TEST(logs.lines.back().find(std::string("verdict=") + core::to_string(verdict)) != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(scanner_failure_takes_on_error) {
   QuietLogs logs;
   World w;
