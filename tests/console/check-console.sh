@@ -1,16 +1,18 @@
 #!/bin/bash
 # check-console.sh — impostor-console end to end, in a real headless Chromium.
 #
-# Builds a temp state_dir through the real quarantine store (console_seed
-# scans real messages with the engine and adds them exactly as the milter
-# does), adds an admin, an operator and a viewer with `impostor-console
-# useradd`, starts smtp-sink as the release relay (when installed) and the
-# console on free 127.0.0.1 ports, then runs e2e.mjs (playwright-core driving
-# /usr/bin/chromium). Prints "ok - ..." / "not ok - ..." per check and a
+# Fills a temp state_dir the way production does: as root with Postfix
+# installed, a private Postfix on 127.0.0.1 (tests/postfix/lib.sh) hands five
+# messages over SMTP to the real impostor-milter, which quarantines them, and
+# releases go back through Postfix to smtp-sink; elsewhere console_seed
+# scans the same messages and adds them through the store API. Then it adds
+# an admin, an operator and a viewer with `impostor-console useradd`, starts
+# the console on a free 127.0.0.1 port and runs e2e.mjs (playwright-core
+# driving /usr/bin/chromium). Prints "ok - ..." / "not ok - ..." per check and a
 # closing count; exit 0 all passed, 1 a check failed, 77 skipped (no node,
 # chromium or playwright-core). Everything started is stopped by PID.
 #
-# Run by `make check` (IMPOSTOR_CONSOLE, CONSOLE_SEED, srcdir set) or by hand:
+# Run by `make check` (IMPOSTOR_CONSOLE, IMPOSTOR_MILTER, CONSOLE_SEED, srcdir set) or by hand:
 #   IMPOSTOR_CONSOLE=/build/impostor-console CONSOLE_SEED=/build/tests/console/console_seed \
 #     tests/console/check-console.sh
 # Environment: SHOT_DIR (screenshots; default a temp dir, kept and printed),
@@ -39,7 +41,6 @@ chmod 755 "$T"
 SHOT_DIR=${SHOT_DIR:-$T/screenshots}
 mkdir -p "$SHOT_DIR" "$T/state" "$T/sink"
 CONSOLE_PID=""
-SINK_PID=""
 PASS=0
 FAIL=0
 
@@ -58,7 +59,7 @@ stop_pid() {
 }
 cleanup() {
   stop_pid "$CONSOLE_PID"
-  stop_pid "$SINK_PID"
+  [ -n "${H_DIR:-}" ] && h_stop_all  # Postfix, milter and sink, when they were started
   echo "# screenshots in $SHOT_DIR"
   if [ "${KEEP_TMP:-0}" = 1 ] || [ "$FAIL" -gt 0 ]; then
     echo "# state and logs kept in $T"
@@ -82,40 +83,79 @@ wait_port() {  # PORT SECONDS
 }
 
 PORT_HTTP=$(free_port)
-PORT_SINK=$(free_port)
 CONF="$T/impostor.conf"
-cat >"$CONF" <<EOC
-state_dir = $T/state
-relay     = 127.0.0.1:$PORT_SINK
-EOC
 
-# ---- the relay: smtp-sink when Postfix's tools are installed -------------------
-SINK_DIR=""
-if command -v smtp-sink >/dev/null 2>&1; then
-  sink_user=()
-  if [ "$(id -u)" = 0 ] && id postfix >/dev/null 2>&1; then
-    chown postfix "$T/sink"
-    sink_user=(-u postfix)
-  fi
-  smtp-sink "${sink_user[@]}" -d "$T/sink/%M." "127.0.0.1:$PORT_SINK" 16 >"$T/sink.log" 2>&1 &
-  SINK_PID=$!
-  if wait_port "$PORT_SINK" 10; then SINK_DIR="$T/sink"; else echo "# smtp-sink did not start; delivery is not checked"; fi
-else
-  echo "# smtp-sink is not installed; delivery is not checked"
-fi
-
-# ---- the store, filled through the real engine and store API -------------------
 MAIL_HOSTILE="$srcdir/tests/console/mail/hostile-html.eml"
 MAIL_BULLETIN="$srcdir/tests/corpus/scam/fake-bulletin/en-06-critical-update-attached.eml"
 MAIL_JA="$srcdir/tests/corpus/scam/lottery/ja-01-saishuu-tsuuchi.eml"
 MAIL_NOTICE="$srcdir/tests/postfix/mail/lottery-notice.eml"
 MAIL_CLEAN="$srcdir/tests/postfix/mail/clean-business.eml"
-if seeded=$("$SEED" --config "$CONF" --from sender@partner.example --to you@example.jp,boss@example.jp \
-    "$MAIL_CLEAN" "$MAIL_NOTICE" "$MAIL_JA" "$MAIL_BULLETIN" "$MAIL_HOSTILE" 2>"$T/seed.log"); then
-  ok "five scanned messages are in the quarantine store"
+SEED_MAIL=("$MAIL_CLEAN" "$MAIL_NOTICE" "$MAIL_JA" "$MAIL_BULLETIN" "$MAIL_HOSTILE")
+SINK_DIR=""
+
+# ---- the store, filled by the real milter behind a real Postfix -----------------
+# (tests/postfix/lib.sh): every message goes in over SMTP and is quarantined
+# by impostor-milter (scams by their verdict; tag_threshold -100 +
+# action.tag = quarantine holds the clean one too, which the test then marks
+# "not a scam"; reject_threshold 1000 keeps every scam releasable); releases go back
+# through Postfix's milter-less port and land in smtp-sink.
+fill_through_postfix() {
+  . "$srcdir/tests/postfix/lib.sh"
+  h_init "$T"
+  local p_mta p_reinject p_sink p_milter f tok ids="" missing_ids=0
+  read -r -d '' p_mta p_reinject p_sink p_milter < <(h_free_ports 4 2625)
+  h_sink_start "$p_sink" keep || { not_ok "smtp-sink starts"; return 1; }
+  h_milter_conf "$CONF" "$p_milter" "$p_reinject" <<EOC
+tag_threshold        = -100
+reject_threshold     = 1000
+action.tag           = quarantine
+EOC
+  h_milter_start "$MILTER" "$CONF"
+  h_postfix_start "$p_mta" "inet:127.0.0.1:$p_milter" "$p_reinject" "$p_sink" ||
+    { not_ok "the private Postfix starts ($(tail -3 "$T/postfix-setup.log"))"; return 1; }
+  h_milter_wait "$p_milter" 900 || { not_ok "impostor-milter starts ($(tail -3 "$T/milter.log"))"; return 1; }
+  for f in "${SEED_MAIL[@]}"; do
+    tok="console-$(basename "$f" .eml)-$$"
+    h_send "$p_mta" "$f" --from sender@partner.example --to you@example.jp,boss@example.jp \
+      --add-header "X-Test-Token: $tok" >"$T/send.log" 2>&1
+    # The milter stores the message before Postfix answers 250.
+    id=$(grep -l -- "X-Test-Token: $tok" "$T"/state/messages/*.eml 2>/dev/null | head -1)
+    if [ -n "$id" ]; then
+      seeded+="$(basename "$id" .eml)"$'\t'"$f"$'\n'
+    else
+      missing_ids=$((missing_ids + 1))
+    fi
+  done
+  SINK_DIR="$T/sink"
+  [ "$missing_ids" = 0 ]
+}
+fill_directly() {
+  "$SEED" --config "$CONF" --from sender@partner.example --to you@example.jp,boss@example.jp \
+    "${SEED_MAIL[@]}" 2>"$T/seed.log"
+}
+
+seeded=""
+MILTER=${IMPOSTOR_MILTER:-$(dirname "$CONSOLE")/impostor-milter}
+. "$srcdir/tests/postfix/lib.sh"
+if [ -z "$(h_missing)" ] && [ -x "$MILTER" ]; then
+  if fill_through_postfix; then
+    ok "five messages sent through Postfix are quarantined by impostor-milter"
+  else
+    not_ok "filling the store through Postfix and the milter (see $T/milter.log, $T/postfix.log)"
+    exit 1
+  fi
 else
-  not_ok "seeding the store ($(cat "$T/seed.log"))"
-  exit 1
+  echo "# no private Postfix here ($(h_missing)): the store is filled directly"
+  cat >"$CONF" <<EOC
+state_dir = $T/state
+relay     = 127.0.0.1:1
+EOC
+  if seeded=$(fill_directly); then
+    ok "five scanned messages are in the quarantine store"
+  else
+    not_ok "seeding the store ($(cat "$T/seed.log"))"
+    exit 1
+  fi
 fi
 id_of() { grep -F "$1" <<<"$seeded" | cut -f1; }
 # The campaign index, rebuilt from the store, serves the console's search box.
