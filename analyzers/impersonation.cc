@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
+#include <vector>
 
 #include "analyzers/findings_query.h"
 #include "core/text_normalizer.h"
@@ -66,38 +68,41 @@ std::string fold_lookalikes(const std::string& s) {
   return out;
 }
 
-// Optimal-string-alignment distance, capped: only "is it within 1" matters.
-// Three rolling rows on the stack: this runs for every window of every host.
-int edit_distance(const std::string& a, const std::string& b) {
-  constexpr size_t kMax = 32;
-  const size_t n = a.size(), m = b.size();
-  if (n > m + 2 || m > n + 2 || m + 1 > kMax) return 3;
-  std::array<int, kMax> before{}, prev{}, cur{};
-  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= n; ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= m; ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        cur[j] = std::min(cur[j], before[j - 2] + 1);
-    }
-    before = prev;
-    prev = cur;
-  }
-  return prev[m];
+// True when the optimal-string-alignment distance of a and b is at most 1:
+// equal, or one substitution, insertion, deletion or swap of neighbours
+// apart. Linear: this runs for every window of every host.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or b is a plus one trailing character
+  if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);  // one insertion
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;             // one substitution
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);                        // one swap
+}
+
+// The brand tokens, folded once (folding is a pure function of the token).
+std::vector<std::string> folded(const char* const* begin, const char* const* end) {
+  std::vector<std::string> out;
+  for (auto t = begin; t != end; ++t) out.push_back(fold_lookalikes(*t));
+  return out;
 }
 
 bool has_token_or_typo(const std::string& folded_label, bool sender) {
-  const std::string target = fold_lookalikes("microsoft");
-  for (const char* t : kStrongTokens)
-    if (folded_label.find(fold_lookalikes(t)) != std::string::npos) return true;
-  if (sender)
-    for (const char* t : kSenderTokens)
-      if (folded_label.find(fold_lookalikes(t)) != std::string::npos) return true;
+  static const std::string target = fold_lookalikes("microsoft");
+  static const std::vector<std::string> strong = folded(kStrongTokens.begin(), kStrongTokens.end());
+  static const std::vector<std::string> sender_only =
+      folded(kSenderTokens.begin(), kSenderTokens.end());
+  auto contains = [&](const std::string& t) { return folded_label.find(t) != std::string::npos; };
+  if (std::any_of(strong.begin(), strong.end(), contains)) return true;
+  if (sender && std::any_of(sender_only.begin(), sender_only.end(), contains)) return true;
   // Typos of the brand name itself: any window of its length, one edit away.
+  const std::string_view label = folded_label;
   for (size_t len = target.size() - 1; len <= target.size() + 1; ++len)
-    for (size_t i = 0; i + len <= folded_label.size(); ++i)
-      if (edit_distance(folded_label.substr(i, len), target) <= 1) return true;
+    for (size_t i = 0; i + len <= label.size(); ++i)
+      if (within_one_edit(label.substr(i, len), target)) return true;
   return false;
 }
 

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -158,6 +159,37 @@ void count_and_substitute(const void* context, UConverterToUnicodeArgs* args,
   ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
 }
 
+// Opening an ICU converter costs more than converting a typical mail part,
+// so each thread keeps the ones it has opened (a converter must not be shared
+// between threads). Returned reset; nullptr when ICU has no such converter.
+UConverter* thread_converter(const char* name) {
+  // Bounded: names come from canonical_charset, but a hostile stream of
+  // distinct labels must not grow this without end.
+  constexpr size_t kMaxCached = 32;
+  thread_local std::map<std::string, ConverterPtr, std::less<>> cache;
+  if (auto it = cache.find(std::string_view(name)); it != cache.end()) {
+    ucnv_reset(it->second.get());
+    return it->second.get();
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  ConverterPtr converter(ucnv_open(name, &err));
+  if (U_FAILURE(err) || !converter) return nullptr;
+  if (cache.size() >= kMaxCached) cache.clear();
+  return cache.emplace(name, std::move(converter)).first->second.get();
+}
+
+// The UTF-8 side of every conversion: kept apart from the source converters
+// so that one converter is never both ends of a conversion.
+UConverter* thread_utf8_target() {
+  thread_local ConverterPtr target = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    ConverterPtr c(ucnv_open("UTF-8", &err));
+    return U_SUCCESS(err) ? std::move(c) : ConverterPtr();
+  }();
+  if (target) ucnv_reset(target.get());
+  return target.get();
+}
+
 struct Conversion {
   std::string utf8;
   size_t errors = 0;
@@ -165,16 +197,15 @@ struct Conversion {
 
 // Decodes with ICU into UTF-8. nullopt when ICU has no such converter.
 std::optional<Conversion> convert(std::string_view bytes, const std::string& canonical) {
+  UConverter* from = thread_converter(icu_name_for(canonical));
+  if (from == nullptr) return std::nullopt;
+  UConverter* to = thread_utf8_target();
+  if (to == nullptr) return std::nullopt;
   UErrorCode err = U_ZERO_ERROR;
-  ConverterPtr from(ucnv_open(icu_name_for(canonical), &err));
-  if (U_FAILURE(err) || !from) return std::nullopt;
-  err = U_ZERO_ERROR;
-  ConverterPtr to(ucnv_open("UTF-8", &err));
-  if (U_FAILURE(err) || !to) return std::nullopt;
 
   Conversion result;
   err = U_ZERO_ERROR;
-  ucnv_setToUCallBack(from.get(), count_and_substitute, &result.errors, nullptr, nullptr, &err);
+  ucnv_setToUCallBack(from, count_and_substitute, &result.errors, nullptr, nullptr, &err);
   if (U_FAILURE(err)) return std::nullopt;
 
   std::string input_storage;
@@ -195,7 +226,7 @@ std::optional<Conversion> convert(std::string_view bytes, const std::string& can
   for (;;) {
     char* target = chunk.data();
     err = U_ZERO_ERROR;
-    ucnv_convertEx(to.get(), from.get(), &target, chunk.data() + chunk.size(), &source,
+    ucnv_convertEx(to, from, &target, chunk.data() + chunk.size(), &source,
                    source_limit, pivot.data(), &pivot_source, &pivot_target,
                    pivot.data() + pivot.size(), source == bytes.data(), true, &err);
     result.utf8.append(chunk.data(), static_cast<size_t>(target - chunk.data()));
@@ -409,6 +440,9 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared_cha
   if (!has_8bit(bytes) && !has_iso2022jp_escape(bytes)) {
     const bool label_ok = !declared.empty() && declared != "UTF-16" && declared != "UTF-16BE" &&
                           declared != "UTF-16LE" && declared != "UTF-7";
+    // Windows-1252 maps every byte below 0x80 to the same code point, so
+    // "us-ascii" and "iso-8859-1" text (most mail) needs no converter at all.
+    if (declared == kCp1252) return clean_result(std::string(bytes), declared, false);
     if (label_ok) {
       if (auto text = decode_clean(bytes, declared)) return clean_result(std::move(*text), declared, false);
     }

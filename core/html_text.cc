@@ -12,6 +12,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -25,11 +26,34 @@ namespace impostor::core {
 namespace {
 
 // ---- allocation registry -------------------------------------------------
-// Each block carries a doubly-linked header so single frees stay O(1) and
-// the whole parse can be released iteratively at the end.
-struct alignas(alignof(std::max_align_t)) BlockHeader {
-  BlockHeader* prev;
-  BlockHeader* next;
+// Gumbo allocates and frees a small block or two for nearly every character
+// token, which costs more in malloc/free than the parsing around it. Small
+// blocks therefore come from slabs, and a freed one goes on a free list for
+// the next request of its size class. Large blocks get their own malloc with
+// a doubly-linked header so single frees stay O(1). Slabs and large blocks
+// alike are released iteratively at the end of the parse.
+//
+// Every block starts with a header whose last word is its size class, so
+// deallocate() can tell the two kinds apart from the pointer alone.
+constexpr size_t kAlign = alignof(std::max_align_t);
+constexpr size_t kLargeBlock = 0;  // size class of a block with its own malloc
+
+struct alignas(kAlign) SmallHeader {
+  size_t unused;
+  size_t size_class;  // payload is size_class * kAlign bytes
+};
+
+struct alignas(kAlign) LargeHeader {
+  LargeHeader* prev;
+  LargeHeader* next;
+  size_t unused;
+  size_t size_class;  // kLargeBlock
+};
+
+// Slabs are chained through their first bytes: no container that could
+// throw inside Gumbo's C frames.
+struct alignas(kAlign) SlabHeader {
+  SlabHeader* next;
 };
 
 class GumboArena {
@@ -38,41 +62,95 @@ class GumboArena {
   GumboArena(const GumboArena&) = delete;
   GumboArena& operator=(const GumboArena&) = delete;
   ~GumboArena() {
-    while (head_ != nullptr) {
-      BlockHeader* next = head_->next;
-      std::free(head_);
-      head_ = next;
+    while (large_ != nullptr) {
+      LargeHeader* next = large_->next;
+      std::free(large_);
+      large_ = next;
+    }
+    while (slabs_ != nullptr) {
+      SlabHeader* next = slabs_->next;
+      std::free(slabs_);
+      slabs_ = next;
     }
   }
 
   static void* allocate(void* self, size_t size) {
     auto* arena = static_cast<GumboArena*>(self);
-    auto* block = static_cast<BlockHeader*>(std::malloc(sizeof(BlockHeader) + size));
-    // Gumbo has no failure path for allocation; abort like its default
-    // allocator would crash, but through bad_alloc semantics is impossible
-    // across C frames, so terminate cleanly.
-    if (block == nullptr) std::abort();
-    block->prev = nullptr;
-    block->next = arena->head_;
-    if (arena->head_ != nullptr) arena->head_->prev = block;
-    arena->head_ = block;
-    return block + 1;
+    return size <= kMaxSmall ? arena->allocate_small(size) : arena->allocate_large(size);
   }
 
   static void deallocate(void* self, void* ptr) {
     if (ptr == nullptr) return;
     auto* arena = static_cast<GumboArena*>(self);
-    auto* block = static_cast<BlockHeader*>(ptr) - 1;
+    const size_t size_class = static_cast<size_t*>(ptr)[-1];
+    if (size_class == kLargeBlock) {
+      arena->free_large(ptr);
+    } else {
+      // The payload is at least one pointer wide: it holds the list link.
+      *static_cast<void**>(ptr) = arena->free_[size_class];
+      arena->free_[size_class] = ptr;
+    }
+  }
+
+ private:
+  static constexpr size_t kMaxSmall = 512;
+  static constexpr size_t kClasses = kMaxSmall / kAlign + 1;
+  static constexpr size_t kSlabBytes = 64 * 1024;
+
+  // Gumbo has no failure path for allocation, and bad_alloc cannot cross its
+  // C frames: terminate cleanly, as its default allocator would crash.
+  static void* checked_malloc(size_t bytes) {
+    void* p = std::malloc(bytes);
+    if (p == nullptr) std::abort();
+    return p;
+  }
+
+  void* allocate_small(size_t size) {
+    const size_t size_class = std::max<size_t>(1, (size + kAlign - 1) / kAlign);
+    if (void* reused = free_[size_class]) {
+      free_[size_class] = *static_cast<void**>(reused);
+      return reused;
+    }
+    const size_t bytes = sizeof(SmallHeader) + size_class * kAlign;
+    if (slab_left_ < bytes) {
+      auto* slab = static_cast<SlabHeader*>(checked_malloc(kSlabBytes));
+      slab->next = slabs_;
+      slabs_ = slab;
+      slab_next_ = reinterpret_cast<char*>(slab + 1);
+      slab_left_ = kSlabBytes - sizeof(SlabHeader);
+    }
+    auto* header = reinterpret_cast<SmallHeader*>(slab_next_);
+    slab_next_ += bytes;
+    slab_left_ -= bytes;
+    header->size_class = size_class;
+    return header + 1;
+  }
+
+  void* allocate_large(size_t size) {
+    auto* block = static_cast<LargeHeader*>(checked_malloc(sizeof(LargeHeader) + size));
+    block->size_class = kLargeBlock;
+    block->prev = nullptr;
+    block->next = large_;
+    if (large_ != nullptr) large_->prev = block;
+    large_ = block;
+    return block + 1;
+  }
+
+  void free_large(void* ptr) {
+    auto* block = static_cast<LargeHeader*>(ptr) - 1;
     if (block->prev != nullptr)
       block->prev->next = block->next;
     else
-      arena->head_ = block->next;
+      large_ = block->next;
     if (block->next != nullptr) block->next->prev = block->prev;
     std::free(block);
   }
 
- private:
-  BlockHeader* head_ = nullptr;
+  LargeHeader* large_ = nullptr;
+  SlabHeader* slabs_ = nullptr;
+  char* slab_next_ = nullptr;
+  size_t slab_left_ = 0;
+  std::array<void*, kClasses> free_{};
 };
 
 // ---- helpers ---------------------------------------------------------------

@@ -152,6 +152,17 @@ std::string decode_header_value(GMimeParserOptions* options, std::string_view ra
   return sanitize_utf8(decoded ? trim(decoded.get()) : utf8);
 }
 
+// The same for a parsed header. With a warning callback set, GMime has
+// already decoded every header (with our options) to validate it and keeps
+// the result: when the raw bytes need no charset guess of ours, that cached
+// value is the one decode_header_value would compute again.
+std::string decoded_header_value(GMimeParserOptions* options, GMimeHeader* header,
+                                 std::string_view raw, const std::string& charset_hint) {
+  if (is_valid_utf8(raw) && raw.find('\x1b') == std::string_view::npos)
+    if (const char* cached = g_mime_header_get_value(header)) return sanitize_utf8(trim(cached));
+  return decode_header_value(options, raw, charset_hint);
+}
+
 // Every mailbox of an address header, groups flattened (iteratively: GMime
 // allows groups inside groups).
 std::vector<Mailbox> parse_mailboxes(GMimeParserOptions* options, std::string_view raw,
@@ -391,7 +402,7 @@ class ViewBuilder {
       GMimeHeader* header = g_mime_header_list_get_header_at(headers, i);
       const std::string name = sanitize_utf8(trim(str_or_empty(g_mime_header_get_name(header))));
       const std::string raw = str_or_empty(g_mime_header_get_raw_value(header));
-      const std::string value = decode_header_value(options_, raw, charset_hint_);
+      const std::string value = decoded_header_value(options_, header, raw, charset_hint_);
       const std::string key = lower_ascii(name);
       view_.headers.emplace_back(name, value);
 
@@ -517,11 +528,11 @@ class ViewBuilder {
       const std::string raw = str_or_empty(g_mime_header_get_raw_value(header));
       if (key == "subject" && !have_subject) {
         have_subject = true;
-        add_body(decode_header_value(options_, raw, charset_hint_));
+        add_body(decoded_header_value(options_, header, raw, charset_hint_));
       } else if (key == "from" && !have_from) {
         have_from = true;
         auto boxes = parse_mailboxes(options_, raw, charset_hint_);
-        add_body(boxes.empty() ? decode_header_value(options_, raw, charset_hint_)
+        add_body(boxes.empty() ? decoded_header_value(options_, header, raw, charset_hint_)
                                : boxes.front().display_name);
       }
     }

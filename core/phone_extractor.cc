@@ -371,12 +371,26 @@ bool can_start(std::string_view s, size_t pos) {
   return lookalike_run(s, pos) > 0;
 }
 
+// An ASCII byte can_start() would reject without looking further: not a
+// digit, '+', '(' or a look-alike letter. Most text is made of these, and
+// skipping them here saves decoding every byte.
+bool ascii_never_starts(unsigned char b) {
+  if (b >= 0x80) return false;
+  if (b >= '0' && b <= '9') return false;
+  if (b == '+' || b == '(') return false;
+  return lookalike_value(b) < 0;
+}
+
 }  // namespace
 
 std::vector<PhoneMatch> find_phones(std::string_view text) {
   std::vector<PhoneMatch> out;
   size_t pos = 0;
   while (pos < text.size()) {
+    if (ascii_never_starts(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+      continue;
+    }
     if (!can_start(text, pos)) {
       pos = decode(text, pos).next;
       continue;

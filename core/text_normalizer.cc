@@ -510,8 +510,65 @@ bool is_word_char(UChar32 c) {
   return u_isalpha(c) || c == 0x30FC /* ー */;
 }
 
+// Marks the separators to drop: code point k is cp(k), count in all.
+template <typename CodePointAt>
+bool mark_spaced_separators(size_t count, CodePointAt cp, std::vector<bool>& drop) {
+  auto word = [&](size_t k) { return k < count && is_word_char(cp(k)); };
+  auto single = [&](size_t k) { return word(k) && (k == 0 || !word(k - 1)) && !word(k + 1); };
+  bool any = false;
+  for (size_t i = 0; i < count;) {
+    if (!single(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i, letters = 1;
+    while (j + 2 < count && is_spacing_separator(cp(j + 1)) && cp(j + 1) == cp(i + 1) &&
+           single(j + 2)) {
+      j += 2;
+      ++letters;
+    }
+    if (letters >= kMinSpacedRun) {
+      if (!any) drop.assign(count, false);
+      for (size_t k = i + 1; k < j; k += 2) drop[k] = true;
+      any = true;
+    }
+    i = j + 1;
+  }
+  return any;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Code point k starts at byte offset(k) and ends where k + 1 starts.
+template <typename OffsetAt>
+void drop_marked(NormalizedText& n, size_t count, OffsetAt offset, const std::vector<bool>& drop) {
+  const std::string& s = n.text;
+  NormalizedText out;
+  out.text.reserve(s.size());
+  out.origin.reserve(n.origin.size());
+  for (size_t k = 0; k < count; ++k) {
+    if (drop[k]) continue;
+    const size_t b = offset(k), e = k + 1 < count ? offset(k + 1) : s.size();
+    out.text.append(s, b, e - b);
+    out.origin.insert(out.origin.end(), n.origin.begin() + static_cast<std::ptrdiff_t>(b),
+                      n.origin.begin() + static_cast<std::ptrdiff_t>(e));
+  }
+  out.origin.push_back(n.origin.back());
+  n = std::move(out);
+}
+
 void join_spaced_letters(NormalizedText& n) {
   const std::string& s = n.text;
+  std::vector<bool> drop;
+  // Most text is ASCII: there a byte is a code point and needs no decoding.
+  if (is_ascii(s)) {
+    auto cp = [&](size_t k) { return static_cast<UChar32>(s[k]); };
+    if (mark_spaced_separators(s.size(), cp, drop))
+      drop_marked(n, s.size(), [](size_t k) { return k; }, drop);
+    return;
+  }
   // Code points with their byte offsets (uint32: texts are capped far below 4 GiB).
   std::vector<std::pair<UChar32, uint32_t>> cps;
   cps.reserve(s.size());
@@ -521,43 +578,9 @@ void join_spaced_letters(NormalizedText& n) {
     U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
     cps.emplace_back(c, at);
   }
-  const size_t count = cps.size();
-  auto word = [&](size_t k) { return k < count && is_word_char(cps[k].first); };
-  auto single = [&](size_t k) { return word(k) && (k == 0 || !word(k - 1)) && !word(k + 1); };
-
-  std::vector<bool> drop(count, false);
-  bool any = false;
-  for (size_t i = 0; i < count;) {
-    if (!single(i)) {
-      ++i;
-      continue;
-    }
-    size_t j = i, letters = 1;
-    while (j + 2 < count && is_spacing_separator(cps[j + 1].first) &&
-           cps[j + 1].first == cps[i + 1].first && single(j + 2)) {
-      j += 2;
-      ++letters;
-    }
-    if (letters >= kMinSpacedRun) {
-      for (size_t k = i + 1; k < j; k += 2) drop[k] = true;
-      any = true;
-    }
-    i = j + 1;
-  }
-  if (!any) return;
-
-  NormalizedText out;
-  out.text.reserve(s.size());
-  out.origin.reserve(n.origin.size());
-  for (size_t k = 0; k < count; ++k) {
-    if (drop[k]) continue;
-    const size_t b = cps[k].second, e = k + 1 < count ? cps[k + 1].second : s.size();
-    out.text.append(s, b, e - b);
-    out.origin.insert(out.origin.end(), n.origin.begin() + static_cast<std::ptrdiff_t>(b),
-                      n.origin.begin() + static_cast<std::ptrdiff_t>(e));
-  }
-  out.origin.push_back(n.origin.back());
-  n = std::move(out);
+  auto cp = [&](size_t k) { return cps[k].first; };
+  if (mark_spaced_separators(cps.size(), cp, drop))
+    drop_marked(n, cps.size(), [&](size_t k) { return size_t{cps[k].second}; }, drop);
 }
 
 }  // namespace
