@@ -48,11 +48,11 @@ std::optional<LoadedCampaign> load_campaign(const core::Config& config, const st
     LoadedCampaign out;
     out.resolved_id = index::resolve_campaign(db, id);
     if (out.resolved_id.empty()) return std::nullopt;
-    // The record comes from the same walk `impostor campaigns` uses, so the
-    // page and the CLI/report never disagree on size or dates.
-    for (auto& c : index::list_campaigns(db, false))
-      if (c.record.id == out.resolved_id) out.campaign.record = std::move(c.record);
-    if (out.campaign.record.id.empty()) return std::nullopt;
+    // The same record `impostor campaigns` and the report read, looked up
+    // by key rather than by walking every campaign.
+    auto record = index::campaign_record(db, out.resolved_id);
+    if (!record) return std::nullopt;
+    out.campaign.record = std::move(*record);
     out.campaign.members = index::campaign_members(db, out.resolved_id);
     return out;
   } catch (const Xapian::Error&) {

@@ -212,6 +212,7 @@ std::string list_query_string(const ListQuery& q) {
   add("from", q.filter.date_from);
   add("to", q.filter.date_to);
   add("q", q.text);
+  add("campaign", q.campaign);
   return out;
 }
 
@@ -245,6 +246,7 @@ std::string render_list(const PageContext& ctx, const ListQuery& q, const core::
               ? input("q", "Search", q.text, "search")
               : input("q", "Search (needs the index)", "", "search",
                       " disabled placeholder=\"not available yet\"");
+  if (q.search_available) body += input("campaign", "Campaign", q.campaign);
   body += "<button class=\"btn primary\" type=\"submit\">Filter</button>"
           "<a class=\"btn\" href=\"/messages\">Reset</a></form>";
 
@@ -536,8 +538,8 @@ std::string render_campaign(const PageContext& ctx, const CampaignPage& c) {
   body += "<p>" + badge("fam", r.family) + " <b>" + std::to_string(r.size) + "</b> message" +
           (r.size == 1 ? "" : "s") + " <span class=\"muted\">\xC2\xB7 first seen " +
           h(short_time(index::iso8601(r.first_seen))) + " \xC2\xB7 last seen " +
-          h(short_time(index::iso8601(r.last_seen))) + " UTC \xC2\xB7</span> <a href=\"/messages?q=" +
-          a(url_encode("campaign:" + r.id)) + "\">Show in the message list</a></p>";
+          h(short_time(index::iso8601(r.last_seen))) + " UTC \xC2\xB7</span> <a href=\"/messages?campaign=" +
+          a(url_encode(r.id)) + "\">Show in the message list</a></p>";
 
   // The whole campaign in one action, through the same runner as /actions.
   body += "<form class=\"card\" method=\"post\" action=\"" + url + "/actions\">" + csrf_field(ctx) +
@@ -557,7 +559,14 @@ std::string render_campaign(const PageContext& ctx, const CampaignPage& c) {
           "</dd><dt>Phone numbers</dt><dd>" + counts_list(ind.phones, true) +
           "</dd><dt>Attachments (SHA-256, name)</dt><dd>" + counts_list(ind.attachments, true) +
           "</dd></dl></section>";
-  body += "<section class=\"card\"><h2>Members</h2>" + campaign_members_table(c.members) + "</section>";
+  const std::string all_members = "<a href=\"/messages?campaign=" + a(url_encode(r.id)) + "\">";
+  body += "<section class=\"card\"><h2>Members</h2>" +
+          (c.members.size() < c.members_total
+               ? "<p class=\"muted\" id=\"members-shown\">The newest " + std::to_string(c.members.size()) +
+                     " of " + std::to_string(c.members_total) + "; " + all_members +
+                     "all of them in the message list</a>.</p>"
+               : std::string()) +
+          campaign_members_table(c.members) + "</section>";
   return layout("Campaign " + r.id, &ctx, body);
 }
 

@@ -37,6 +37,7 @@ struct PageContext {
 struct ListQuery {
   core::QuarantineFilter filter;
   std::string text;            // free-text search (needs the index)
+  std::string campaign;        // a campaign's members only (needs the index)
   bool search_available = false;
   int64_t page = 1;            // 1-based
   int64_t per_page = 50;
@@ -72,7 +73,8 @@ struct CampaignMember {
 
 struct CampaignPage {
   index::CampaignRecord record;
-  std::vector<CampaignMember> members;
+  std::vector<CampaignMember> members;  // the newest ones, newest first
+  size_t members_total = 0;             // all of them
   Indicators indicators;
   std::vector<std::pair<std::string, int64_t>> daily;
   bool release_needs_admin = false;  // some member carries an executable update

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <iostream>
 #include <regex>
 
@@ -25,6 +26,8 @@ constexpr const char* kSessionCookie = "impostor_session";
 constexpr const char* kLoginCookie = "impostor_login";
 constexpr size_t kMaxIdsPerAction = 500;
 constexpr int64_t kPerPage = 50;
+// Members listed on a campaign's page, newest first; the rest via the list.
+constexpr size_t kCampaignMembersShown = 200;
 
 std::string base64_sha256(const std::string& text) {
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -96,6 +99,15 @@ std::string date_or_empty(const std::string& value) {
 std::string bounded(std::string value, size_t max = 200) {
   if (value.size() > max) value.resize(max);
   return value;
+}
+
+// The ids in both lists, in the order of the first.
+std::vector<std::string> intersection(const std::vector<std::string>& first, std::vector<std::string> second) {
+  std::sort(second.begin(), second.end());
+  std::vector<std::string> out;
+  for (const auto& id : first)
+    if (std::binary_search(second.begin(), second.end(), id)) out.push_back(id);
+  return out;
 }
 
 // A campaign id as the index makes them ("c-" + hex); the route regex and
@@ -373,6 +385,14 @@ struct ConsoleServer::Impl {
     q.text = bounded(param(req, "q"));
     q.search_available = search_available(*config);
     if (q.search_available && !q.text.empty()) q.filter.ids = search_ids(*config, q.text);
+    // A campaign's members, from the index: all of them, however many.
+    static const std::regex kCampaignId(kCampaignIdPattern);
+    if (const std::string c = bounded(param(req, "campaign"), 64); std::regex_match(c, kCampaignId)) {
+      q.campaign = c;
+      const auto loaded = load_campaign(*config, c);
+      auto members = loaded ? member_quarantine_ids(loaded->campaign.members) : std::vector<std::string>{};
+      q.filter.ids = q.filter.ids ? intersection(*q.filter.ids, std::move(members)) : std::move(members);
+    }
     q.per_page = kPerPage;
     const std::string page = param(req, "page");
     if (!page.empty() && page.size() < 7 && page.find_first_not_of("0123456789") == std::string::npos)
@@ -476,20 +496,28 @@ struct ConsoleServer::Impl {
     }
     CampaignPage page;
     page.record = loaded->campaign.record;
-    page.indicators = indicators_of(loaded->campaign.members);
-    page.daily = daily_counts(loaded->campaign.members);
-    for (auto& rec : loaded->campaign.members) {
+    auto& members = loaded->campaign.members;
+    page.indicators = indicators_of(members);
+    page.daily = daily_counts(members);
+    // Whether any held member needs an admin to release: one query for all.
+    const auto held_ids = member_quarantine_ids(members);
+    page.held = held_ids.size();
+    core::QuarantineFilter held;
+    held.ids = held_ids;
+    for (const auto& rec : queries.find(held, 0, static_cast<int64_t>(held_ids.size())).entries)
+      page.release_needs_admin = page.release_needs_admin || release_needs_admin(rec);
+    // The newest members are listed; the message list pages through all.
+    page.members_total = members.size();
+    const size_t shown = std::min(members.size(), kCampaignMembersShown);
+    for (auto it = members.rbegin(); it != members.rbegin() + static_cast<std::ptrdiff_t>(shown); ++it) {
       CampaignMember m;
-      m.state = rec.state;
-      if (!rec.quarantine_id.empty() && core::valid_quarantine_id(rec.quarantine_id)) {
-        ++page.held;
-        if (const auto held = store.get(rec.quarantine_id)) {
-          m.state = held->state;
-          m.release_needs_admin = release_needs_admin(*held);
-          page.release_needs_admin = page.release_needs_admin || m.release_needs_admin;
+      m.state = it->state;
+      if (!it->quarantine_id.empty() && core::valid_quarantine_id(it->quarantine_id))
+        if (const auto live = store.get(it->quarantine_id)) {
+          m.state = live->state;
+          m.release_needs_admin = release_needs_admin(*live);
         }
-      }
-      m.rec = std::move(rec);
+      m.rec = std::move(*it);
       page.members.push_back(std::move(m));
     }
     html(res, 200, render_campaign(ctx, page));

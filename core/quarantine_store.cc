@@ -83,6 +83,11 @@ CREATE TABLE IF NOT EXISTS entries (
   size        INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS entries_state ON entries (state, created);
+-- The console's newest-first pages: everything the unfiltered and the
+-- family/verdict/state/date-filtered lists read, without the rows.
+CREATE INDEX IF NOT EXISTS entries_listing ON entries (created, id, state, verdict, families);
+-- Its per-family counts: GROUP BY families in index order.
+CREATE INDEX IF NOT EXISTS entries_families ON entries (families, state);
 CREATE TABLE IF NOT EXISTS audit (
   seq      INTEGER PRIMARY KEY AUTOINCREMENT,
   entry_id TEXT NOT NULL REFERENCES entries (id),

@@ -29,6 +29,10 @@ std::vector<MessageRecord> campaign_members(const Xapian::Database& db, const st
   return out;
 }
 
+std::optional<CampaignRecord> campaign_record(const Xapian::Database& db, const std::string& id) {
+  return CampaignRecord::parse(id, db.get_metadata(kCampaignMetaPrefix + id));
+}
+
 std::vector<Campaign> list_campaigns(const Xapian::Database& db, bool with_members) {
   std::vector<Campaign> out;
   // Walk the XC terms, not the metadata keys: every live campaign has at
@@ -37,7 +41,7 @@ std::vector<Campaign> list_campaigns(const Xapian::Database& db, bool with_membe
   for (auto it = db.allterms_begin(pfx); it != db.allterms_end(pfx); ++it) {
     if (it.get_termfreq() == 0) continue;  // merged away (InMemory keeps the term)
     const std::string id = (*it).substr(pfx.size());
-    auto rec = CampaignRecord::parse(id, db.get_metadata(kCampaignMetaPrefix + id));
+    auto rec = campaign_record(db, id);
     if (!rec) continue;
     Campaign c;
     c.record = *rec;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct Campaign {
 // Every campaign, biggest first (then oldest). Members only when asked.
 std::vector<Campaign> list_campaigns(const Xapian::Database& db, bool with_members);
 std::vector<MessageRecord> campaign_members(const Xapian::Database& db, const std::string& id);
+// One live campaign's record; nullopt when unknown or merged away.
+std::optional<CampaignRecord> campaign_record(const Xapian::Database& db, const std::string& id);
 // Resolves an id merged away to the campaign that absorbed it ("" unknown).
 std::string resolve_campaign(const Xapian::Database& db, const std::string& id);
 

@@ -246,6 +246,13 @@ try {
   check('the campaign page shows a daily trend and its indicators',
     (await adm.page.$$('svg.trend rect')).length >= 1 && (await adm.page.textContent('#indicators')).includes('Sender domains'));
   await shot(adm.page, '06b-campaign.png');
+  await Promise.all([adm.page.waitForNavigation(), adm.page.click('a[href^="/messages?campaign="]')]);
+  const inCampaign = await adm.page.$$eval('#messages tbody tr', (trs) => trs.map((t) => t.dataset.id));
+  check('"Show in the message list" filters the list to the campaign\'s members',
+    inCampaign.includes(IDS.ja) && !inCampaign.includes(IDS.bulletin) && !inCampaign.includes(IDS.clean),
+    inCampaign.join(','));
+  const forgedCampaign = await adm.ctx.request.get(`${BASE}/messages?campaign=${encodeURIComponent("c-1' OR 1=1 --")}`);
+  check('a malformed campaign filter is ignored, not passed on', forgedCampaign.status() === 200);
   const vcamp = await vw.ctx.request.post(`${BASE}/campaigns/${jaCampaign}/actions`,
     { form: { action: 'delete', csrf: await csrfOf(vw.page) } });
   check('a viewer cannot act on a whole campaign (403)', vcamp.status() === 403, vcamp.status());
