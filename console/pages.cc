@@ -240,8 +240,8 @@ std::string render_list(const PageContext& ctx, const ListQuery& q, const core::
   body += input("rcpt", "Recipient", f.recipient);
   body += input("from", "From date", f.date_from, "date");
   body += input("to", "To date", f.date_to, "date");
-  // HOOK(index): free-text and campaign search come from the Xapian index
-  // (indexes/); until it is wired in, the field is shown but disabled.
+  // Free-text search and the campaign filter come from the Xapian index
+  // (indexes/); without one the search field is shown but disabled.
   body += q.search_available
               ? input("q", "Search", q.text, "search")
               : input("q", "Search (needs the index)", "", "search",

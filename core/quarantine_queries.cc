@@ -93,8 +93,10 @@ Where where_of(const QuarantineFilter& f, bool with_family) {
     w.add("(e.mail_from LIKE ? ESCAPE '\\' OR e.from_addr LIKE ? ESCAPE '\\')",
           {like_pattern(f.sender), like_pattern(f.sender)});
   if (!f.recipient.empty()) w.add("e.rcpts LIKE ? ESCAPE '\\'", {like_pattern(f.recipient)});
-  if (!f.date_from.empty()) w.add("substr(e.created, 1, 10) >= ?", {f.date_from});
-  if (!f.date_to.empty()) w.add("substr(e.created, 1, 10) <= ?", {f.date_to});
+  // created is "YYYY-MM-DDTHH:MM:SSZ": plain comparisons keep the range on
+  // the index ("U" sorts after the "T" of any time that day).
+  if (!f.date_from.empty()) w.add("e.created >= ?", {f.date_from});
+  if (!f.date_to.empty()) w.add("e.created < ?", {f.date_to + "U"});
   if (f.ids) w.add("e.id IN (SELECT value FROM json_each(?))", {json(*f.ids).dump()});
   return w;
 }

@@ -162,6 +162,11 @@ BOOST_AUTO_TEST_CASE(listing_filters_counts_and_pages) {
   dates.date_from = "2000-01-01";
   dates.date_to = "2000-01-02";
   BOOST_TEST(queries.find(dates, 0, 50).total == 0);
+  // Both ends are whole days, inclusive: today..today holds all of today's.
+  dates.date_from = dates.date_to = core::iso8601_utc_now().substr(0, 10);
+  BOOST_TEST(queries.find(dates, 0, 50).total == 3);
+  dates.date_to = "2000-01-02";
+  BOOST_TEST(queries.find(dates, 0, 50).total == 0);
 
   page = queries.find(all, 1, 1);
   BOOST_TEST(page.entries.size() == 1u);
