@@ -209,25 +209,24 @@ void check_consistency(const Config& c, const std::string& origin) {
 
 const char* to_string(Verdict v) { return kVerdictNames[static_cast<int>(v)]; }
 
-bool parse_verdict(const std::string& s, Verdict& out) {
-  for (int i = 0; i < 4; ++i)
-    if (s == kVerdictNames[i]) {
-      out = static_cast<Verdict>(i);
+namespace {
+// An enum whose values are the indexes of `names`.
+template <typename Enum, size_t N>
+bool parse_named(const std::string& s, const char* const (&names)[N], Enum& out) {
+  for (size_t i = 0; i < N; ++i)
+    if (s == names[i]) {
+      out = static_cast<Enum>(i);
       return true;
     }
   return false;
 }
+}  // namespace
+
+bool parse_verdict(const std::string& s, Verdict& out) { return parse_named(s, kVerdictNames, out); }
 
 const char* to_string(Action a) { return kActionNames[static_cast<int>(a)]; }
 
-bool parse_action(const std::string& s, Action& out) {
-  for (int i = 0; i < 3; ++i)
-    if (s == kActionNames[i]) {
-      out = static_cast<Action>(i);
-      return true;
-    }
-  return false;
-}
+bool parse_action(const std::string& s, Action& out) { return parse_named(s, kActionNames, out); }
 
 Config Config::parse(const std::string& text, const std::string& origin) {
   return parse_onto(defaults(), text, origin);
