@@ -12,6 +12,9 @@ namespace {
 
 std::string campaign_key(const std::string& id) { return std::string(kCampaignMetaPrefix) + id; }
 
+// Document summaries kept in memory (~1 KB each).
+constexpr size_t kMaxSummaries = 100000;
+
 }  // namespace
 
 std::string bool_term(const char* prefix, const std::string& value) {
@@ -62,15 +65,22 @@ void CampaignIndex::store(const CampaignRecord& rec) {
   db_.set_metadata(campaign_key(rec.id), rec.serialise());
 }
 
+const CampaignIndex::DocSummary& CampaignIndex::summary(Xapian::docid did) {
+  auto it = summaries_.find(did);
+  if (it != summaries_.end()) return it->second;
+  // A plain bound rather than LRU: refilling costs one read per document.
+  if (summaries_.size() >= kMaxSummaries) summaries_.clear();
+  const Xapian::Document doc = db_.get_document(did);
+  DocSummary d{doc.get_value(slot::kCampaign), doc.get_value(slot::kFamily),
+               Signature::parse(doc.get_value(slot::kSignature))};
+  return summaries_.emplace(did, std::move(d)).first->second;
+}
+
 const CampaignIndex::Candidate& CampaignIndex::examine(Xapian::docid did, const Signature& sig) {
   auto it = seen_.find(did);
   if (it != seen_.end()) return it->second;
-  const Xapian::Document doc = db_.get_document(did);
-  Candidate c;
-  c.campaign = doc.get_value(slot::kCampaign);
-  c.family = doc.get_value(slot::kFamily);
-  c.similarity = similarity(sig, Signature::parse(doc.get_value(slot::kSignature)));
-  return seen_.emplace(did, std::move(c)).first->second;
+  const DocSummary& d = summary(did);
+  return seen_.emplace(did, Candidate{d.campaign, d.family, similarity(sig, d.signature)}).first->second;
 }
 
 std::string CampaignIndex::new_campaign_id(const MessageRecord& rec, int64_t seq) const {
@@ -95,8 +105,8 @@ void CampaignIndex::merge(const std::string& loser, CampaignRecord& survivor) {
     doc.add_boolean_term(to_term);
     doc.add_value(slot::kCampaign, survivor.id);
     db_.replace_document(did, doc);
-    auto s = seen_.find(did);
-    if (s != seen_.end()) s->second.campaign = survivor.id;
+    if (auto s = seen_.find(did); s != seen_.end()) s->second.campaign = survivor.id;
+    if (auto d = summaries_.find(did); d != summaries_.end()) d->second.campaign = survivor.id;
   }
   if (old) {
     survivor.size += old->size;

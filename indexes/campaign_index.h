@@ -88,6 +88,15 @@ class CampaignIndex {
     std::string family;
     double similarity = 0;
   };
+  // What clustering reads of an indexed document, kept across add() calls:
+  // band postings point mostly at the same early members of each campaign,
+  // and reading them from Xapian is what grows with the index.
+  struct DocSummary {
+    std::string campaign;
+    std::string family;
+    Signature signature;
+  };
+  const DocSummary& summary(Xapian::docid did);
   const Candidate& examine(Xapian::docid did, const Signature& sig);
   void store(const CampaignRecord& rec);
   void merge(const std::string& loser, CampaignRecord& survivor);
@@ -98,6 +107,7 @@ class CampaignIndex {
   Options options_;
   Xapian::TermGenerator termgen_;
   std::unordered_map<Xapian::docid, Candidate> seen_;  // per add()
+  std::unordered_map<Xapian::docid, DocSummary> summaries_;  // bounded, see summary()
   std::unordered_map<std::string, CampaignRecord> records_;  // cache
   int64_t next_seq_ = 1;
 };
