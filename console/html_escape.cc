@@ -104,15 +104,18 @@ bool is_deceptive_control(char32_t cp) {
   return false;
 }
 
-std::string escape_html(std::string_view text) {
+namespace {
+// Text-node escaping; `keep_layout` keeps '\n' and '\t' (and drops '\r')
+// for bodies, otherwise they are shown like any other control.
+std::string escape_text(std::string_view text, bool keep_layout) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   size_t i = 0;
   while (i < text.size()) {
     const char32_t cp = next_code_point(text, i);
-    if (cp == '\n' || cp == '\t') {
+    if (keep_layout && (cp == '\n' || cp == '\t')) {
       out.push_back(static_cast<char>(cp));
-    } else if (cp == '\r') {
+    } else if (keep_layout && cp == '\r') {
       continue;
     } else if (!append_plain(out, cp)) {
       const std::string name = code_point_name(cp);
@@ -122,6 +125,11 @@ std::string escape_html(std::string_view text) {
   }
   return out;
 }
+}  // namespace
+
+std::string escape_html(std::string_view text) { return escape_text(text, true); }
+
+std::string escape_line(std::string_view text) { return escape_text(text, false); }
 
 std::string escape_attr(std::string_view text) {
   std::string out;

@@ -25,6 +25,10 @@ bool is_deceptive_control(char32_t cp);
 // dropped.
 std::string escape_html(std::string_view text);
 
+// For one-line fields (subjects, names, file names): like escape_html, but a
+// line break or tab is shown as its token too, so a name cannot fake lines.
+std::string escape_line(std::string_view text);
+
 // For attribute values (title, value): controls become the plain text
 // "[U+202E]", newlines a space.
 std::string escape_attr(std::string_view text);

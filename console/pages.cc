@@ -19,6 +19,7 @@ const std::vector<std::string> kStates = {"quarantined", "releasing", "released"
                                           "deleted"};
 
 std::string h(std::string_view s) { return escape_html(s); }
+std::string line(std::string_view s) { return escape_line(s); }
 std::string a(std::string_view s) { return escape_attr(s); }
 
 std::string score_text(double score) {
@@ -286,10 +287,10 @@ std::string render_list(const PageContext& ctx, const ListQuery& q, const core::
       body += "<tr data-id=\"" + a(r.id) + "\"><td><input type=\"checkbox\" name=\"ids\" value=\"" +
               a(r.id) + "\" aria-label=\"select " + a(r.id) + "\"></td>"
               "<td class=\"nowrap\">" + h(short_time(r.created)) + "</td>"
-              "<td class=\"subj\">" + h(r.from.empty() ? r.mail_from : r.from) +
+              "<td class=\"subj\">" + line(r.from.empty() ? r.mail_from : r.from) +
               "<div class=\"small muted\">to " + h(rcpts) + "</div></td>"
               "<td class=\"subj\"><a href=\"" + url + "\">" +
-              (r.subject.empty() ? std::string("(no subject)") : h(r.subject)) + "</a></td>"
+              (r.subject.empty() ? std::string("(no subject)") : line(r.subject)) + "</a></td>"
               "<td>" + family_badges(r.families) + "</td>"
               "<td class=\"num\">" + score_text(r.score) + "</td>"
               "<td>" + badge("verdict", r.verdict) + "</td><td>" + badge("state", r.state) +
@@ -341,7 +342,7 @@ std::string render_message(const PageContext& ctx, const MessagePage& m) {
           "<dt>Client</dt><dd>" + h(r.client_addr) + "</dd>"
           "<dt>MAIL FROM</dt><dd>&lt;" + h(r.mail_from) + "&gt;</dd>"
           "<dt>RCPT TO</dt><dd>" + h(rcpts) + "</dd>"
-          "<dt>From</dt><dd>" + h(r.from) + "</dd>"
+          "<dt>From</dt><dd>" + line(r.from) + "</dd>"
           "<dt>Size</dt><dd>" + h(human_size(r.size)) + "</dd></dl>"
           "<p class=\"small\"><a href=\"" + url + "/raw\" target=\"_blank\" rel=\"noopener noreferrer\">"
           "View raw source</a></p></section>";
@@ -391,7 +392,7 @@ std::string render_message(const PageContext& ctx, const MessagePage& m) {
             "<th>SHA-256</th><th></th></tr></thead><tbody>";
     for (size_t i = 0; i < m.attachments.size(); ++i) {
       const auto& att = m.attachments[i];
-      body += "<tr><td class=\"subj fname\">" + (att.filename.empty() ? "<span class=\"muted\">(unnamed)</span>" : h(att.filename)) +
+      body += "<tr><td class=\"subj fname\">" + (att.filename.empty() ? "<span class=\"muted\">(unnamed)</span>" : line(att.filename)) +
               "</td><td>" + h(att.content_type) + "</td><td class=\"num\">" + h(human_size(att.size)) +
               "</td><td><code>" + h(att.sha256) + "</code></td><td>"
               "<form method=\"post\" action=\"" + url + "/attachments/" + std::to_string(i) + "\">" +
@@ -470,7 +471,7 @@ std::string render_false_positives(const PageContext& ctx,
         if (id.is_string()) rules += "<code>" + h(id.get<std::string>()) + "</code> ";
     body += "<tr><td class=\"nowrap\">" + h(short_time(fp.at)) + "</td><td>" + h(fp.who) +
             "</td><td class=\"subj\"><a href=\"/messages/" + a(fp.entry_id) + "\">" +
-            h(fp.subject.empty() ? "(no subject)" : fp.subject) + "</a></td><td class=\"num\">" +
+            line(fp.subject.empty() ? "(no subject)" : fp.subject) + "</a></td><td class=\"num\">" +
             score_text(fp.score) + "</td><td>" + rules + "</td></tr>";
   }
   if (rows.empty()) body += "<tr><td colspan=\"5\" class=\"muted\">None yet.</td></tr>";
@@ -515,14 +516,14 @@ std::string campaign_members_table(const std::vector<CampaignMember>& members) {
   std::string out = "<table id=\"members\"><thead><tr><th>Date (UTC)</th><th>Subject</th><th>From</th>"
                     "<th>State</th></tr></thead><tbody>";
   for (const auto& m : members) {
-    const std::string subject = h(m.rec.subject.empty() ? "(no subject)" : m.rec.subject);
+    const std::string subject = line(m.rec.subject.empty() ? "(no subject)" : m.rec.subject);
     // Only held mail has a message page; the rest was indexed from files.
     const std::string cell = m.rec.quarantine_id.empty()
                                  ? subject
                                  : "<a href=\"/messages/" + a(m.rec.quarantine_id) + "\">" + subject + "</a>";
     out += "<tr data-id=\"" + a(m.rec.quarantine_id) + "\"><td class=\"nowrap\">" +
            h(short_time(index::iso8601(m.rec.time))) + "</td><td class=\"subj\">" + cell + "</td><td>" +
-           h(m.rec.from) + "</td><td>" + (m.state.empty() ? "" : badge("state", m.state)) + "</td></tr>";
+           line(m.rec.from) + "</td><td>" + (m.state.empty() ? "" : badge("state", m.state)) + "</td></tr>";
   }
   if (members.empty()) out += "<tr><td colspan=\"4\" class=\"muted\">No members.</td></tr>";
   return out + "</tbody></table>";

@@ -155,6 +155,18 @@ try {
     adm.log.outside.join(' '));
   check('still no dialog after loading images', adm.log.dialogs.length === 0);
 
+  // An attachment whose name carries CR LF, a header and a path.
+  const evil = await adm.ctx.request.post(`${BASE}/messages/${IDS.hostile}/attachments/0`,
+    { form: { csrf: await csrfOf(adm.page) } });
+  const evilCd = evil.headers()['content-disposition'] || '';
+  const plainName = (evilCd.match(/filename="([^"]*)"/) || [])[1] || '';
+  check('a hostile attachment name cannot inject headers or a path into the download',
+    evil.status() === 200 && !/[\r\n]/.test(evilCd) && !('set-cookie' in evil.headers())
+      && plainName !== '' && !/[\/"]/.test(plainName) && !plainName.includes('..' + '/'),
+    JSON.stringify(evil.headers()));
+  const attName = await adm.page.textContent('#attachments td.fname');
+  check('the attachment name shows its line breaks as U+000D U+000A, not as lines',
+    attName.includes('U+000DU+000ASet-Cookie') && !attName.includes('\n'), attName);
   const raw = await adm.ctx.request.get(`${BASE}/messages/${IDS.hostile}/raw`);
   check('raw source is text/plain with nosniff',
     raw.headers()['content-type'].startsWith('text/plain') && raw.headers()['x-content-type-options'] === 'nosniff'

@@ -126,3 +126,20 @@ BOOST_AUTO_TEST_CASE(highlight_of_hostile_text_is_inert) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(console_escape_line)
+
+BOOST_AUTO_TEST_CASE(line_breaks_in_one_line_fields_are_shown_not_obeyed) {
+  const std::string out = impostor::console::escape_line("invoice\"\r\nSet-Cookie: x\t../evil.pdf");
+  BOOST_TEST(out.find('\n') == std::string::npos);
+  BOOST_TEST(out.find('\r') == std::string::npos);
+  BOOST_TEST(out.find('\t') == std::string::npos);
+  BOOST_TEST(out.find(">U+000D</span>") != std::string::npos);
+  BOOST_TEST(out.find(">U+000A</span>") != std::string::npos);
+  BOOST_TEST(out.find(">U+0009</span>") != std::string::npos);
+  BOOST_TEST(out.find("invoice&quot;") == 0u);
+  // Bodies keep their layout.
+  BOOST_TEST(impostor::console::escape_html("a\nb") == "a\nb");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
