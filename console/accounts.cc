@@ -13,21 +13,11 @@
 
 namespace impostor::console {
 
-struct Accounts::Db {
-  sqlite3* handle = nullptr;
-  ~Db() {
-    if (handle) sqlite3_close_v2(handle);
-  }
-};
+struct Accounts::Db : core::SqliteDb {};
 
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  core::throw_sqlite_error<AccountError>(db, what);
-}
-
 using Query = core::SqliteStatement<AccountError>;
-
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS users (
@@ -139,15 +129,13 @@ Accounts::Accounts(const std::string& state_dir) : db_(std::make_unique<Db>()) {
   const std::string path = state_dir + "/console.db";
   // Credentials: readable by the console's user only.
   const mode_t old_mask = ::umask(077);
-  const int rc = sqlite3_open_v2(path.c_str(), &db_->handle,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                 nullptr);
-  ::umask(old_mask);
-  if (rc != SQLITE_OK) fail(db_->handle, "cannot open " + path);
-  sqlite3_busy_timeout(db_->handle, 10000);
+  struct RestoreUmask {
+    mode_t mask;
+    ~RestoreUmask() { ::umask(mask); }
+  } restore{old_mask};
+  db_->open<AccountError>(path, true);
   for (const char* sql : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", kSchema})
-    if (sqlite3_exec(db_->handle, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-      fail(db_->handle, sql);
+    core::sqlite_exec<AccountError>(db_->handle, sql);
 }
 
 Accounts::~Accounts() = default;

@@ -15,30 +15,11 @@ namespace impostor::core {
 
 using json = nlohmann::json;
 
-struct QuarantineQueries::Db {
-  sqlite3* handle = nullptr;
-  ~Db() {
-    if (handle) sqlite3_close_v2(handle);
-  }
-};
+struct QuarantineQueries::Db : SqliteDb {};
 
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  throw_sqlite_error<StoreError>(db, what);
-}
-
 using Query = SqliteStatement<StoreError>;
-
-
-void exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    const std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    throw StoreError(std::string("sqlite: ") + msg);
-  }
-}
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS false_positives (
@@ -58,8 +39,6 @@ CREATE INDEX IF NOT EXISTS false_positives_entry ON false_positives (entry_id);
 )sql";
 
 const std::string kColumns = quarantine_columns("e.");
-
-
 
 // "%needle%" for LIKE ... ESCAPE '\': the user's own % and _ match literally.
 std::string like_pattern(const std::string& needle) {
@@ -110,13 +89,10 @@ bool valid_quarantine_id(const std::string& id) {
 
 QuarantineQueries::QuarantineQueries(const std::string& state_dir) : db_(std::make_unique<Db>()) {
   const std::string path = state_dir + "/quarantine.db";
-  if (sqlite3_open_v2(path.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK)
-    fail(db_->handle, "cannot open " + path);
-  sqlite3_busy_timeout(db_->handle, 10000);
-  exec(db_->handle, "PRAGMA synchronous = FULL");
-  exec(db_->handle, "PRAGMA foreign_keys = ON");
-  exec(db_->handle, kSchema);
+  db_->open<StoreError>(path, false);
+  sqlite_exec<StoreError>(db_->handle, "PRAGMA synchronous = FULL");
+  sqlite_exec<StoreError>(db_->handle, "PRAGMA foreign_keys = ON");
+  sqlite_exec<StoreError>(db_->handle, kSchema);
 }
 
 QuarantineQueries::~QuarantineQueries() = default;
@@ -171,22 +147,7 @@ void insert_audit(sqlite3* db, const std::string& id, const std::string& who,
   q.step();
 }
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    exec(db_, "COMMIT");
-    done_ = true;
-  }
-
- private:
-  sqlite3* db_;
-  bool done_ = false;
-};
+using Transaction = SqliteTransaction<StoreError>;
 
 }  // namespace
 

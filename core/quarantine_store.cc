@@ -25,44 +25,12 @@ namespace impostor::core {
 
 using json = nlohmann::json;
 
-// ---- RAII over the SQLite C API ---------------------------------------------
-
-struct QuarantineStore::Db {
-  sqlite3* handle = nullptr;
-  ~Db() {
-    if (handle) sqlite3_close_v2(handle);
-  }
-};
+struct QuarantineStore::Db : SqliteDb {};
 
 namespace {
 
-[[noreturn]] void db_fail(sqlite3* db, const std::string& what) {
-  throw_sqlite_error<StoreError>(db, what);
-}
-
 using Stmt = SqliteStatement<StoreError>;
-
-
-// BEGIN IMMEDIATE ... COMMIT; rolls back unless committed.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    run("COMMIT");
-    done_ = true;
-  }
-
- private:
-  void run(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) db_fail(db_, sql);
-  }
-  sqlite3* db_;
-  bool done_ = false;
-};
-
+using Transaction = SqliteTransaction<StoreError>;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS entries (
@@ -101,8 +69,6 @@ PRAGMA user_version = 1;
 )sql";
 
 const std::string kColumns = quarantine_columns();
-
-
 
 void insert_audit(sqlite3* db, const std::string& id, const std::string& who,
                   const std::string& action, const std::string& detail) {
@@ -208,29 +174,16 @@ QuarantineStore::QuarantineStore(const std::string& state_dir)
     : state_dir_(state_dir), messages_dir_(state_dir + "/messages"), db_(std::make_unique<Db>()) {
   make_dirs(messages_dir_);
   const std::string path = state_dir_ + "/quarantine.db";
-  if (sqlite3_open_v2(path.c_str(), &db_->handle,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK)
-    db_fail(db_->handle, "cannot open " + path);
-  sqlite3_busy_timeout(db_->handle, 10000);  // the CLI and the milter share the file
-  exec("PRAGMA journal_mode = WAL");
+  db_->open<StoreError>(path, true);  // the CLI and the milter share the file
+  sqlite_exec<StoreError>(db_->handle, "PRAGMA journal_mode = WAL");
   // FULL: a committed quarantine row survives a power cut, like its file.
-  exec("PRAGMA synchronous = FULL");
-  exec("PRAGMA foreign_keys = ON");
-  exec(kSchema);
+  sqlite_exec<StoreError>(db_->handle, "PRAGMA synchronous = FULL");
+  sqlite_exec<StoreError>(db_->handle, "PRAGMA foreign_keys = ON");
+  sqlite_exec<StoreError>(db_->handle, kSchema);
   sweep_orphans();
 }
 
 QuarantineStore::~QuarantineStore() = default;
-
-void QuarantineStore::exec(const char* sql) const {
-  char* err = nullptr;
-  if (sqlite3_exec(db_->handle, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    throw StoreError(std::string("sqlite: ") + msg);
-  }
-}
 
 std::string QuarantineStore::message_path(const std::string& id) const {
   return messages_dir_ + "/" + id + ".eml";

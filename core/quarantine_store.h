@@ -104,7 +104,6 @@ class QuarantineStore {
 
  private:
   struct Db;
-  void exec(const char* sql) const;
   void set_state(const std::string& id, const std::string& state, const std::string& who,
                  const std::string& action, const std::string& detail);
   void sweep_orphans();

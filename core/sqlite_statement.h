@@ -19,6 +19,52 @@ template <class Error>
   throw Error(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
 }
 
+// Runs SQL without results (PRAGMAs, schema, BEGIN/COMMIT).
+template <class Error>
+void sqlite_exec(sqlite3* db, const char* sql) {
+  if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw_sqlite_error<Error>(db, sql);
+}
+
+// One connection, closed with its owner. Opened for use from any thread
+// (FULLMUTEX), waiting up to 10 s on a lock held by another process (the
+// milter, the CLI and the console share the files).
+struct SqliteDb {
+  sqlite3* handle = nullptr;
+  SqliteDb() = default;
+  SqliteDb(const SqliteDb&) = delete;
+  SqliteDb& operator=(const SqliteDb&) = delete;
+  ~SqliteDb() {
+    if (handle) sqlite3_close_v2(handle);
+  }
+  template <class Error>
+  void open(const std::string& path, bool create) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK)
+      throw_sqlite_error<Error>(handle, "cannot open " + path);
+    sqlite3_busy_timeout(handle, 10000);
+  }
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolled back unless committed.
+template <class Error>
+class SqliteTransaction {
+ public:
+  explicit SqliteTransaction(sqlite3* db) : db_(db) { sqlite_exec<Error>(db_, "BEGIN IMMEDIATE"); }
+  ~SqliteTransaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+  void commit() {
+    sqlite_exec<Error>(db_, "COMMIT");
+    done_ = true;
+  }
+
+ private:
+  sqlite3* db_;
+  bool done_ = false;
+};
+
 template <class Error>
 class SqliteStatement {
  public:
