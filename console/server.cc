@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <regex>
 
 #include "console/actions.h"
@@ -499,24 +501,31 @@ struct ConsoleServer::Impl {
     auto& members = loaded->campaign.members;
     page.indicators = indicators_of(members);
     page.daily = daily_counts(members);
-    // Whether any held member needs an admin to release: one query for all.
+    // The held members' live records, in one query (deleted ones are not
+    // among them; the few listed below are looked up one by one).
     const auto held_ids = member_quarantine_ids(members);
     page.held = held_ids.size();
     core::QuarantineFilter held;
     held.ids = held_ids;
-    for (const auto& rec : queries.find(held, 0, static_cast<int64_t>(held_ids.size())).entries)
+    std::map<std::string, core::QuarantineRecord> live;
+    for (auto& rec : queries.find(held, 0, static_cast<int64_t>(held_ids.size())).entries) {
       page.release_needs_admin = page.release_needs_admin || release_needs_admin(rec);
+      live.emplace(rec.id, std::move(rec));
+    }
     // The newest members are listed; the message list pages through all.
     page.members_total = members.size();
     const size_t shown = std::min(members.size(), kCampaignMembersShown);
     for (auto it = members.rbegin(); it != members.rbegin() + static_cast<std::ptrdiff_t>(shown); ++it) {
       CampaignMember m;
       m.state = it->state;
-      if (!it->quarantine_id.empty() && core::valid_quarantine_id(it->quarantine_id))
-        if (const auto live = store.get(it->quarantine_id)) {
-          m.state = live->state;
-          m.release_needs_admin = release_needs_admin(*live);
-        }
+      const auto found = live.find(it->quarantine_id);
+      const auto rec = found != live.end() ? std::optional(found->second)
+                       : core::valid_quarantine_id(it->quarantine_id) ? store.get(it->quarantine_id)
+                                                                      : std::nullopt;
+      if (rec) {
+        m.state = rec->state;
+        m.release_needs_admin = release_needs_admin(*rec);
+      }
       m.rec = std::move(*it);
       page.members.push_back(std::move(m));
     }

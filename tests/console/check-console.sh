@@ -22,6 +22,7 @@ export PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=${srcdir:-$(cd "$here/../.." && pwd)}
+. "$srcdir/tests/postfix/lib.sh"  # h_*: ports, processes, the private Postfix
 CONSOLE=${IMPOSTOR_CONSOLE:-$(pwd)/impostor-console}
 SEED=${CONSOLE_SEED:-$(pwd)/tests/console/console_seed}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -39,7 +40,7 @@ fi
 T=$(mktemp -d /tmp/impostor-console.XXXXXX)
 chmod 755 "$T"
 SHOT_DIR=${SHOT_DIR:-$T/screenshots}
-mkdir -p "$SHOT_DIR" "$T/state" "$T/sink"
+mkdir -p "$SHOT_DIR" "$T/state"
 CONSOLE_PID=""
 PASS=0
 FAIL=0
@@ -47,18 +48,8 @@ FAIL=0
 ok() { echo "ok - $1"; PASS=$((PASS + 1)); }
 not_ok() { echo "not ok - $1"; FAIL=$((FAIL + 1)); }
 
-alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
-stop_pid() {
-  local pid=$1 i
-  alive "$pid" || return 0
-  kill -TERM "$pid" 2>/dev/null
-  for i in $(seq 1 50); do alive "$pid" || break; sleep 0.1; done
-  alive "$pid" && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  return 0
-}
 cleanup() {
-  stop_pid "$CONSOLE_PID"
+  h_stop_pid "$CONSOLE_PID"
   [ -n "${H_DIR:-}" ] && h_stop_all  # Postfix, milter and sink, when they were started
   echo "# screenshots in $SHOT_DIR"
   if [ "${KEEP_TMP:-0}" = 1 ] || [ "$FAIL" -gt 0 ]; then
@@ -70,19 +61,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-wait_port() {  # PORT SECONDS
-  local i
-  for i in $(seq 1 $(($2 * 10))); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-PORT_HTTP=$(free_port)
+PORT_HTTP=$(h_free_ports 1 8625)
 CONF="$T/impostor.conf"
 
 MAIL_HOSTILE="$srcdir/tests/console/mail/hostile-html.eml"
@@ -100,7 +79,6 @@ SINK_DIR=""
 # "not a scam"; reject_threshold 1000 keeps every scam releasable); releases go back
 # through Postfix's milter-less port and land in smtp-sink.
 fill_through_postfix() {
-  . "$srcdir/tests/postfix/lib.sh"
   h_init "$T"
   local p_mta p_reinject p_sink p_milter f tok ids="" missing_ids=0
   read -r -d '' p_mta p_reinject p_sink p_milter < <(h_free_ports 4 2625)
@@ -136,7 +114,6 @@ fill_directly() {
 
 seeded=""
 MILTER=${IMPOSTOR_MILTER:-$(dirname "$CONSOLE")/impostor-milter}
-. "$srcdir/tests/postfix/lib.sh"
 if [ -z "$(h_missing)" ] && [ -x "$MILTER" ]; then
   if fill_through_postfix; then
     ok "five messages sent through Postfix are quarantined by impostor-milter"
@@ -190,7 +167,7 @@ USERS='{"admin":["ada","ada-admin-pw-1"],"operator":["olga","olga-op-pw-1"],"vie
 # ---- the console -----------------------------------------------------------------
 "$CONSOLE" --config "$CONF" --listen "127.0.0.1:$PORT_HTTP" >"$T/console.log" 2>&1 &
 CONSOLE_PID=$!
-if wait_port "$PORT_HTTP" 20; then
+if h_wait_port "$PORT_HTTP" 20; then
   ok "impostor-console listens on 127.0.0.1:$PORT_HTTP"
 else
   not_ok "impostor-console listens on 127.0.0.1:$PORT_HTTP ($(tail -3 "$T/console.log"))"
@@ -205,7 +182,7 @@ PASS=$((PASS + $(grep -c '^ok - ' "$T/e2e.out")))
 FAIL=$((FAIL + $(grep -c '^not ok - ' "$T/e2e.out")))
 if ! grep -q '^\(not \)\?ok - ' "$T/e2e.out"; then not_ok "e2e.mjs ran no check"; fi
 
-stop_pid "$CONSOLE_PID"
+h_stop_pid "$CONSOLE_PID"
 if grep -q 'stopping (signal 15)' "$T/console.log"; then ok "impostor-console stops cleanly on SIGTERM"; else not_ok "impostor-console stops cleanly on SIGTERM"; fi
 CONSOLE_PID=""
 

@@ -64,7 +64,7 @@ std::string read_file(const std::string& file) {
 // The copy's own Message-ID first; the template's one, if any, renamed so
 // every copy is a distinct message to the index.
 std::string with_message_id(const std::string& raw, long n) {
-  const auto header_end = raw.find("\n\n") == std::string::npos ? raw.find("\r\n\r\n") : raw.find("\n\n");
+  const size_t header_end = std::min(raw.find("\n\n"), raw.find("\r\n\r\n"));
   std::string copy = raw;
   for (size_t at = 0; at < std::min(header_end, copy.size());) {
     if (strncasecmp(copy.c_str() + at, "Message-ID:", 11) == 0) {
