@@ -77,6 +77,27 @@ size_t files_in(const fs::path& dir) {
   return n;
 }
 
+
+// Runs `work` in a child process told to abort at crash point `point`
+// (IMPOSTOR_CRASH_AT); true when it did. A child that never reaches the
+// point exits normally.
+template <class Fn>
+bool crashes_at(const char* point, Fn work) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    ::setenv("IMPOSTOR_CRASH_AT", point, 1);
+    ::signal(SIGABRT, SIG_DFL);
+    try {
+      work();
+    } catch (...) {
+    }
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFSIGNALED(status);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(quarantine_store)
@@ -199,20 +220,10 @@ BOOST_DATA_TEST_CASE(crash_during_add,
                      point, entry_expected) {
   TempDir t;
   { core::QuarantineStore init(t.path.string()); }
-  const pid_t pid = fork();
-  if (pid == 0) {
-    ::setenv("IMPOSTOR_CRASH_AT", point, 1);
-    ::signal(SIGABRT, SIG_DFL);
-    try {
-      core::QuarantineStore store(t.path.string());
-      store.add(sample(), kRaw, "m");
-    } catch (...) {
-    }
-    ::_exit(0);  // the crash point was not reached
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  BOOST_TEST(WIFSIGNALED(status));
+  BOOST_TEST(crashes_at(point, [&] {
+    core::QuarantineStore store(t.path.string());
+    store.add(sample(), kRaw, "m");
+  }));
   core::QuarantineStore store(t.path.string());
   const auto entries = store.list();
   BOOST_TEST(entries.size() == (entry_expected ? 1u : 0u));
@@ -232,21 +243,11 @@ BOOST_DATA_TEST_CASE(crash_during_release,
   std::string id;
   { core::QuarantineStore init(t.path.string()); id = init.add(sample(), kRaw, "m"); }
   const fs::path marker = t.path / "sent";
-  const pid_t pid = fork();
-  if (pid == 0) {
-    ::setenv("IMPOSTOR_CRASH_AT", point, 1);
-    ::signal(SIGABRT, SIG_DFL);
-    try {
-      core::QuarantineStore store(t.path.string());
-      store.release(id, "alice", [&](const std::string&, const std::vector<std::string>&,
-                                     std::string_view) { std::ofstream(marker) << "x"; });
-    } catch (...) {
-    }
-    ::_exit(0);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  BOOST_TEST(WIFSIGNALED(status));
+  BOOST_TEST(crashes_at(point, [&] {
+    core::QuarantineStore store(t.path.string());
+    store.release(id, "alice", [&](const std::string&, const std::vector<std::string>&,
+                                   std::string_view) { std::ofstream(marker) << "x"; });
+  }));
   BOOST_TEST(fs::exists(marker) == (sends_before_crash == 1));
   core::QuarantineStore store(t.path.string());
   BOOST_TEST(store.get(id)->state == "releasing");
