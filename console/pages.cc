@@ -6,6 +6,7 @@
 
 #include "console/highlight.h"
 #include "console/html_escape.h"
+#include "console/search_hook.h"
 
 namespace impostor::console {
 namespace {
@@ -272,7 +273,11 @@ std::string render_list(const PageContext& ctx, const ListQuery& q, const core::
           "<input type=\"hidden\" name=\"back\" value=\"" + a(here) + "\">";
   body += "<div class=\"bar\">"
           "<span class=\"muted\" id=\"total\">" + std::to_string(page.total) + " message" +
-          (page.total == 1 ? "" : "s") + "</span>" + action_buttons(ctx, false) + "</div>";
+          (page.total == 1 ? "" : "s") +
+          (q.search_capped ? " (the search stops at its first " + std::to_string(kMaxSearchHits) +
+                                 " matches: narrow it to see the rest)"
+                           : "") +
+          "</span>" + action_buttons(ctx, false) + "</div>";
   if (page.entries.empty()) {
     body += "<p class=\"muted\">Nothing matches.</p>";
   } else {

@@ -38,6 +38,7 @@ struct ListQuery {
   core::QuarantineFilter filter;
   std::string text;            // free-text search (needs the index)
   std::string campaign;        // a campaign's members only (needs the index)
+  bool search_capped = false;  // the search hit its limit: there may be more
   bool search_available = false;
   int64_t page = 1;            // 1-based
   int64_t per_page = 50;

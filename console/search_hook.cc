@@ -8,9 +8,6 @@
 namespace impostor::console {
 namespace {
 
-// Enough for a page of results and then some; the list pages through them.
-constexpr size_t kMaxSearchHits = 2000;
-
 std::string index_dir(const core::Config& config) { return config.state_dir + "/index"; }
 
 }  // namespace

@@ -17,7 +17,9 @@ bool search_available(const core::Config& config);
 
 // Quarantine ids whose message matches `query` (free text, Japanese too, and
 // the fields of indexes/schema.h: family:, from:, host:, phone:, campaign:),
-// newest first. A malformed query matches nothing.
+// newest first, at most kMaxSearchHits of them. A malformed query matches
+// nothing.
+inline constexpr size_t kMaxSearchHits = 2000;
 std::vector<std::string> search_ids(const core::Config& config, const std::string& query);
 
 }  // namespace impostor::console

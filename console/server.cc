@@ -386,7 +386,10 @@ struct ConsoleServer::Impl {
     q.filter.date_to = date_or_empty(param(req, "to"));
     q.text = bounded(param(req, "q"));
     q.search_available = search_available(*config);
-    if (q.search_available && !q.text.empty()) q.filter.ids = search_ids(*config, q.text);
+    if (q.search_available && !q.text.empty()) {
+      q.filter.ids = search_ids(*config, q.text);
+      q.search_capped = q.filter.ids->size() >= kMaxSearchHits;
+    }
     // A campaign's members, from the index: all of them, however many.
     static const std::regex kCampaignId(kCampaignIdPattern);
     if (const std::string c = bounded(param(req, "campaign"), 64); std::regex_match(c, kCampaignId)) {

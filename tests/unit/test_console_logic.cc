@@ -240,6 +240,9 @@ BOOST_AUTO_TEST_CASE(pages_escape_hostile_records) {
   BOOST_TEST(list.find("U+202E") != std::string::npos);
   BOOST_TEST(list.find("value=\"tok&quot;en\"") != std::string::npos);
   BOOST_TEST(list.find(" style=") == std::string::npos);  // the CSP allows no inline style attributes
+  BOOST_TEST(list.find("the search stops at") == std::string::npos);
+  q.search_capped = true;  // a search that hit its limit says so
+  BOOST_TEST(render_list(ctx, q, page).find("the search stops at its first 2000 matches") != std::string::npos);
 
   MessagePage m;
   m.rec = r;
