@@ -15,6 +15,7 @@
 #include <gmime/gmime.h>
 
 #include <algorithm>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -352,6 +353,42 @@ bool body_has_forward_marker(const std::string& text) {
   return false;
 }
 
+// The header block Outlook (and other clients) put above a forwarded message
+// instead of a marker line: a "From:" line followed within a few lines by
+// "Sent:"/"Date:" and "Subject:" ("差出人:", "送信日時:", "件名:" in Japanese).
+// Any sender can type such lines, so it counts only with a forward subject.
+bool body_has_quoted_header_block(const std::string& text) {
+  static const char* kFrom[] = {"from:", "差出人:", "差出人："};
+  static const char* kDate[] = {"sent:", "date:", "送信日時:", "送信日時：", "日付:", "日付："};
+  static const char* kSubject[] = {"subject:", "件名:", "件名："};
+  auto starts_with_any = [](std::string_view line, const auto& prefixes) {
+    while (!line.empty() && (line.front() == ' ' || line.front() == '>' || line.front() == '*'))
+      line.remove_prefix(1);
+    for (const char* p : prefixes)
+      if (line.substr(0, std::strlen(p)) == p) return true;
+    return false;
+  };
+  const std::string lower = lower_ascii(text);
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos < lower.size();) {
+    size_t end = lower.find('\n', pos);
+    if (end == std::string::npos) end = lower.size();
+    lines.emplace_back(lower.data() + pos, end - pos);
+    pos = end + 1;
+  }
+  constexpr size_t kBlockLines = 6;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!starts_with_any(lines[i], kFrom)) continue;
+    bool date = false, subject = false;
+    for (size_t j = i + 1; j < lines.size() && j <= i + kBlockLines; ++j) {
+      date = date || starts_with_any(lines[j], kDate);
+      subject = subject || starts_with_any(lines[j], kSubject);
+    }
+    if (date && subject) return true;
+  }
+  return false;
+}
+
 // ---- the message walk --------------------------------------------------------
 
 std::string content_type_of(GMimeObject* object) {
@@ -494,7 +531,9 @@ class ViewBuilder {
   void finish() {
     if (view_.is_forward) return;
     for (const auto& segment : view_.texts)
-      if (segment.source == TextSource::body && body_has_forward_marker(segment.text)) {
+      if (segment.source == TextSource::body &&
+          (body_has_forward_marker(segment.text) ||
+           (view_.subject_forward && body_has_quoted_header_block(segment.text)))) {
         view_.is_forward = true;
         return;
       }
