@@ -8,7 +8,12 @@
 // alternate (baseline, engine, baseline, engine, ...) and the best round of
 // each counts, which keeps a noisy machine from favouring either side.
 //
-// usage: bench_scan [--rounds N] [--config FILE] PATH...   (files or directories)
+// With --threads N it also scans the same messages from N threads at once
+// (as the milter does, one thread per SMTP connection) and reports the CPU
+// each message then costs against the one-thread figure: contention between
+// threads shows up there, not in the one-thread ratio.
+//
+// usage: bench_scan [--rounds N] [--threads N] [--config FILE] PATH...   (files or directories)
 #include <gmime/gmime.h>
 
 #include <algorithm>
@@ -18,6 +23,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -72,6 +79,12 @@ void parse_only(const std::string& raw) {
   g_object_unref(stream);
 }
 
+double process_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 template <typename Fn>
 double seconds(const std::vector<std::string>& data, Fn fn) {
   const auto start = Clock::now();
@@ -82,17 +95,18 @@ double seconds(const std::vector<std::string>& data, Fn fn) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int rounds = 3;
+  int rounds = 3, threads = 1;
   std::string config;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--threads" && i + 1 < argc) threads = std::max(1, std::atoi(argv[++i]));
     else if (a == "--config" && i + 1 < argc) config = argv[++i];
     else paths.push_back(a);
   }
   if (paths.empty()) {
-    std::cerr << "usage: bench_scan [--rounds N] [--config FILE] PATH...\n";
+    std::cerr << "usage: bench_scan [--rounds N] [--threads N] [--config FILE] PATH...\n";
     return 2;
   }
   impostor::core::ensure_gmime_initialized();
@@ -120,5 +134,29 @@ int main(int argc, char** argv) {
   std::printf("impostor scan engine:      %8.0f msgs/s %7.1f MB/s  (%zu tagged or worse)\n",
               n / best_engine, mb / best_engine, flagged);
   std::printf("ratio engine/baseline: %.2f (goal >= 0.50)\n", best_base / best_engine);
+  if (threads > 1) {
+    auto scan_all = [&](int first, int step) {
+      for (size_t i = first; i < data.size(); i += step) {
+        try {
+          pipeline->scan({}, data[i]);
+        } catch (const std::exception&) {
+        }
+      }
+    };
+    double cpu0 = process_cpu_seconds();
+    scan_all(0, 1);
+    const double one_cpu = process_cpu_seconds() - cpu0;
+    cpu0 = process_cpu_seconds();
+    const auto wall0 = Clock::now();
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(scan_all, t, threads);
+    for (auto& t : pool) t.join();
+    const double many_cpu = process_cpu_seconds() - cpu0;
+    const double wall = std::chrono::duration<double>(Clock::now() - wall0).count();
+    std::printf("CPU per message: one thread %.3f ms, %d threads %.3f ms (ratio %.2f); "
+                "%d threads %.0f msgs/s\n",
+                1e3 * one_cpu / n, threads, 1e3 * many_cpu / n, many_cpu / one_cpu, threads,
+                n / wall);
+  }
   return 0;
 }
