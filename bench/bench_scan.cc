@@ -13,7 +13,13 @@
 // each message then costs against the one-thread figure: contention between
 // threads shows up there, not in the one-thread ratio.
 //
-// usage: bench_scan [--rounds N] [--threads N] [--config FILE] PATH...   (files or directories)
+// With --churn K each thread scans only K messages and exits, the next K
+// going to a new thread, as libmilter's worker pool retires and starts
+// threads under load: what a thread's first scans cost (per-thread caches
+// filled again) shows up against the one-thread figure.
+//
+// usage: bench_scan [--rounds N] [--threads N] [--churn K] [--config FILE] PATH...
+//        (PATHs: files or directories)
 #include <gmime/gmime.h>
 
 #include <algorithm>
@@ -95,18 +101,19 @@ double seconds(const std::vector<std::string>& data, Fn fn) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int rounds = 3, threads = 1;
+  int rounds = 3, threads = 1, churn = 0;
   std::string config;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "--threads" && i + 1 < argc) threads = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--churn" && i + 1 < argc) churn = std::max(1, std::atoi(argv[++i]));
     else if (a == "--config" && i + 1 < argc) config = argv[++i];
     else paths.push_back(a);
   }
   if (paths.empty()) {
-    std::cerr << "usage: bench_scan [--rounds N] [--threads N] [--config FILE] PATH...\n";
+    std::cerr << "usage: bench_scan [--rounds N] [--threads N] [--churn K] [--config FILE] PATH...\n";
     return 2;
   }
   impostor::core::ensure_gmime_initialized();
@@ -134,18 +141,32 @@ int main(int argc, char** argv) {
   std::printf("impostor scan engine:      %8.0f msgs/s %7.1f MB/s  (%zu tagged or worse)\n",
               n / best_engine, mb / best_engine, flagged);
   std::printf("ratio engine/baseline: %.2f (goal >= 0.50)\n", best_base / best_engine);
-  if (threads > 1) {
-    auto scan_all = [&](int first, int step) {
-      for (size_t i = first; i < data.size(); i += step) {
-        try {
-          pipeline->scan({}, data[i]);
-        } catch (const std::exception&) {
-        }
+  auto scan_range = [&](size_t first, size_t end, size_t step) {
+    for (size_t i = first; i < end; i += step) {
+      try {
+        pipeline->scan({}, data[i]);
+      } catch (const std::exception&) {
       }
-    };
-    double cpu0 = process_cpu_seconds();
+    }
+  };
+  auto scan_all = [&](size_t first, size_t step) { scan_range(first, data.size(), step); };
+  double one_cpu = 0;
+  if (threads > 1 || churn > 0) {
+    const double cpu0 = process_cpu_seconds();
     scan_all(0, 1);
-    const double one_cpu = process_cpu_seconds() - cpu0;
+    one_cpu = process_cpu_seconds() - cpu0;
+  }
+  if (churn > 0) {
+    const double cpu0 = process_cpu_seconds();
+    for (size_t i = 0; i < data.size(); i += churn)
+      std::thread(scan_range, i, std::min(data.size(), i + churn), 1).join();
+    const double churn_cpu = process_cpu_seconds() - cpu0;
+    std::printf("CPU per message: one thread %.3f ms, a new thread every %d messages %.3f ms "
+                "(ratio %.2f)\n",
+                1e3 * one_cpu / n, churn, 1e3 * churn_cpu / n, churn_cpu / one_cpu);
+  }
+  if (threads > 1) {
+    double cpu0 = process_cpu_seconds();
     cpu0 = process_cpu_seconds();
     const auto wall0 = Clock::now();
     std::vector<std::thread> pool;
