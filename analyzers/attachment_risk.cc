@@ -84,13 +84,19 @@ Risk attachment_risk(const core::Attachment& a) {
 }
 
 bool is_download_link(const core::Link& link) {
-  std::string path = lower(link.href);
+  // Only a web or FTP address with a path names a file: "mailto:x@cnet.com"
+  // and "http://example.com" end in a top-level domain, not a ".com" program.
+  std::string url = lower(link.href);
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return false;
+  const std::string scheme = url.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https" && scheme != "ftp") return false;
   for (char stop : {'?', '#'})
-    if (auto p = path.find(stop); p != std::string::npos) path.resize(p);
-  const std::string ext = extensions(path.substr(path.rfind('/') == std::string::npos
-                                                     ? 0
-                                                     : path.rfind('/') + 1))
-                              .first;
+    if (auto p = url.find(stop); p != std::string::npos) url.resize(p);
+  const auto path_start = url.find('/', scheme_end + 3);
+  if (path_start == std::string::npos) return false;
+  const std::string file = url.substr(url.rfind('/') + 1);
+  const std::string ext = extensions(file).first;
   return kExecutableExtensions.count(ext) || kArchiveExtensions.count(ext);
 }
 

@@ -46,8 +46,19 @@ void FakeBulletinAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) co
         return;
       }
   }
-  if (worst.executable && has_family(ctx.earlier, "brand"))
+  if (!claims_brand(ctx.earlier)) return;
+  if (worst.executable) {
     emit("FAKE_BULLETIN_BRAND_EXECUTABLE", "fake-bulletin", worst.why, "attachment");
+    return;
+  }
+  // Mail in the brand's name linking a program or disk image on someone
+  // else's host is the bulletin scam whatever its wording: Microsoft ships
+  // software from its own domains.
+  for (const auto& link : ctx.view.links)
+    if (is_download_link(link) && !on_brand_domain(link.host, ctx.config)) {
+      emit("FAKE_BULLETIN_BRAND_DOWNLOAD", "fake-bulletin", link.href, "url");
+      return;
+    }
 }
 
 }  // namespace impostor::analyzers

@@ -6,9 +6,10 @@
 // Signals: the claim plus a risky attachment (executable, script, shortcut,
 // disk image, macro document, HTML form, archive holding one, double
 // extension) or a download link off the brand's domains; also the brand
-// claim plus an executable attachment without any update wording.
+// claim plus an executable attachment, or a link to a program, archive or
+// disk image off the brand's domains, without any update wording.
 // Emits: FAKE_BULLETIN_ATTACHED_UPDATE, FAKE_BULLETIN_DOWNLOAD_LINK,
-//   FAKE_BULLETIN_BRAND_EXECUTABLE, and the family-less ATTACHMENT_EXECUTABLE,
+//   FAKE_BULLETIN_BRAND_EXECUTABLE, FAKE_BULLETIN_BRAND_DOWNLOAD, and the family-less ATTACHMENT_EXECUTABLE,
 //   ATTACHMENT_DOUBLE_EXTENSION for any message.
 // Known false positives: IT departments distributing an installer by mail
 // (rare; allowlist the sender), CERT advisories (no attachment, links to

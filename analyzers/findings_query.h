@@ -20,6 +20,15 @@ inline bool has_family(const core::Findings& findings, std::string_view family) 
   return first_of_family(findings, family) != nullptr;
 }
 
+// Whether the mail itself claims to be the brand: a positive brand finding
+// (an authenticated brand sender is a negative one) other than the brand
+// merely named in the body, as any newsletter names it.
+inline bool claims_brand(const core::Findings& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const core::Finding& f) {
+    return f.family == "brand" && f.score > 0 && f.rule_id != "BRAND_IMPERSONATION_BODY";
+  });
+}
+
 inline bool has_rule(const core::Findings& findings, std::string_view rule_id) {
   return std::any_of(findings.begin(), findings.end(),
                      [&](const core::Finding& f) { return f.rule_id == rule_id; });

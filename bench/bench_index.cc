@@ -9,7 +9,8 @@
 // Same-run baseline: the signature alone (normalise + shingle + MinHash),
 // so the Xapian part of the cost is visible.
 //
-//   bench/bench_index [N [TEMPLATES [DIR]]]      (defaults 10000 300 /tmp)
+//   bench/bench_index [N [TEMPLATES [DIR [BATCH]]]]
+//   (defaults 10000 300 /tmp and the indexer's commit batch)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,6 +23,7 @@
 #include "core/text_normalizer.h"
 #include "indexes/campaign_index.h"
 #include "indexes/campaign_reader.h"
+#include "indexes/indexer.h"
 #include "indexes/report.h"
 
 using namespace impostor;
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 10000;
   const int templates = argc > 2 ? std::atoi(argv[2]) : 300;
   const std::string dir = std::string(argc > 3 ? argv[3] : "/tmp") + "/bench-index-" + std::to_string(n);
+  const int batch = argc > 4 ? std::max(1, std::atoi(argv[4])) : index::kCommitBatch;
   fs::remove_all(dir);
 
   // Baseline: generation + signature only.
@@ -142,7 +145,7 @@ int main(int argc, char** argv) {
     if (i == n - n / 10) tail_start = Clock::now();
     const auto res = idx.add(msgs[i]);
     max_cand = std::max(max_cand, res.candidates);
-    if ((i + 1) % 1000 == 0) timed_commit(i >= n - n / 10);
+    if ((i + 1) % batch == 0) timed_commit(i >= n - n / 10);
   }
   timed_commit(true);
   const auto t1 = Clock::now();
@@ -179,7 +182,8 @@ int main(int argc, char** argv) {
   for (const auto& [k, v] : per_truth) tt += pairs(v);
   const double p = pp ? tp / pp : 1, r = tt ? tp / tt : 1, f1 = p + r ? 2 * p * r / (p + r) : 0;
 
-  std::printf("messages %d, templates %d (truth campaigns used %zu)\n", n, templates, per_truth.size());
+  std::printf("messages %d, templates %d (truth campaigns used %zu), commit every %d\n", n, templates,
+              per_truth.size(), batch);
   std::printf("baseline generate+normalise+signature: %.1f us/message\n", gen_s * 1e6 / n);
   std::printf("index+assign: %.1f us/message mean, %.1f us/message over the last 10%%, max candidates %zu\n",
               index_s * 1e6 / n, tail_s * 1e6 / (n / 10), max_cand);

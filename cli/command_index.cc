@@ -199,7 +199,7 @@ int run_index(int argc, char** argv) {
     core::IndexSpool spool(loc.state_dir);
     auto warn = [](const std::string& m) { std::cerr << "impostor index: " << m << " (kept for retry)\n"; };
     if (o.has("spool")) {
-      const auto s = indexer.drain_spool(spool, 500, warn);
+      const auto s = indexer.drain_spool(spool, index::kCommitBatch, warn);
       std::cerr << "impostor index: " << s.indexed << " indexed, " << s.failed << " failed\n";
       return s.failed ? kExitSomeFailed : kExitOk;
     }
@@ -207,7 +207,7 @@ int run_index(int argc, char** argv) {
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
     while (!g_stop) {
-      const auto s = indexer.drain_spool(spool, 500, warn);
+      const auto s = indexer.drain_spool(spool, index::kCommitBatch, warn);
       if (s.indexed || s.failed)
         std::cerr << "impostor index: " << s.indexed << " indexed, " << s.failed << " failed\n";
       for (int i = 0; i < interval * 10 && !g_stop; ++i)

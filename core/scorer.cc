@@ -29,6 +29,14 @@ bool sender_poses_as_brand(const Findings& findings) {
   });
 }
 
+// Something that runs code reached the reader: an attached program, disk
+// image or macro document, or a link to one off the brand's domains.
+bool carries_payload(const Findings& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.rule_id == "ATTACHMENT_EXECUTABLE" || f.rule_id.rfind("FAKE_BULLETIN_", 0) == 0;
+  });
+}
+
 }  // namespace
 
 void score_findings(const Config& config, const MessageView& view, ScanResult& result) {
@@ -47,7 +55,13 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
     else
       context += f.score;
   }
-  context += awareness;
+  // Scams borrow the warnings ("Microsoft will never ask for your
+  // password"): a sender posing as the brand who also hands over a program
+  // or disk image gets no credit for them. A newsletter from a brand-bearing
+  // domain that only warns keeps its credit.
+  const bool poses_as_brand = sender_poses_as_brand(result.findings);
+  context += poses_as_brand && carries_payload(result.findings) ? std::max(0.0, awareness)
+                                                                : awareness;
 
   for (auto& [family, s] : family_scores) s = std::min(s, config.family_cap);
   std::vector<std::pair<std::string, double>> ranked(family_scores.begin(), family_scores.end());
@@ -84,7 +98,7 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // "forward" or "warning" whose own sender poses as the brand is a scam
   // dressed up, and keeps its verdict.
   const bool talks_about_scams = view.is_forward || awareness <= -config.awareness_threshold;
-  if (talks_about_scams && !sender_poses_as_brand(result.findings)) v = std::min(v, Verdict::tag);
+  if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
 

@@ -30,6 +30,14 @@ struct IndexInput {
   std::optional<core::ScanResult> prior;
 };
 
+// Messages indexed per Xapian commit when draining the spool. Each commit
+// rewrites the last block of every posting list the batch touched, so its
+// cost grows with the index while the number of terms a batch touches
+// grows far slower than the batch: larger batches keep the cost per message
+// nearly flat as the index grows. Spool entries go only after their commit,
+// so a crash costs at most one batch of re-indexing (idempotent by key).
+inline constexpr int kCommitBatch = 500;
+
 class Indexer {
  public:
   Indexer(std::shared_ptr<const core::Pipeline> pipeline, CampaignIndex& index);
@@ -43,7 +51,7 @@ class Indexer {
   };
   // Indexes every complete spool entry, commits, then removes those entries.
   // A failing entry stays for the next run. `batch` entries per commit.
-  SpoolStats drain_spool(core::IndexSpool& spool, int batch = 500,
+  SpoolStats drain_spool(core::IndexSpool& spool, int batch = kCommitBatch,
                          const std::function<void(const std::string&)>& warn = {});
 
  private:
