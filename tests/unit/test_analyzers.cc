@@ -1,5 +1,7 @@
 // Unit tests for the analyzers: impersonation (look-alike domains, sender
 // authentication), attachment risk, and their findings on inline messages.
+#include <algorithm>
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -158,6 +160,29 @@ BOOST_AUTO_TEST_CASE(download_links) {
   BOOST_TEST(analyzers::is_download_link({"http://x.example/dl/KB5034441.exe?id=1", "x.example", ""}));
   BOOST_TEST(analyzers::is_download_link({"https://x.example/patch.zip", "x.example", ""}));
   BOOST_TEST(!analyzers::is_download_link({"https://x.example/news/update.html", "x.example", ""}));
+  BOOST_TEST(analyzers::is_download_link({"ftp://files.example/Win10_ESP.ISO", "files.example", ""}));
+  // A top-level domain is not a ".com" program.
+  BOOST_TEST(!analyzers::is_download_link({"mailto:boards@cnet.com", "", ""}));
+  BOOST_TEST(!analyzers::is_download_link({"http://www.example.com", "www.example.com", ""}));
+  BOOST_TEST(!analyzers::is_download_link({"https://www.example.com/", "www.example.com", ""}));
+}
+
+BOOST_AUTO_TEST_CASE(brand_claim_with_an_off_brand_download_is_a_fake_bulletin) {
+  // No update wording at all: posing as Microsoft and handing over a disk
+  // image from someone else's host is enough to name the family.
+  const auto scam = test::plain_message(
+      "From: \"Microsoft Support\" <help@random-shop.example>\nTo: you@example.jp\n"
+      "Subject: Your package\nMessage-ID: <b1@x>",
+      "Dear user, your package is ready: http://files.example.net/d/a81f3.iso");
+  const auto r = test::builtin_pipeline().scan({}, scam);
+  BOOST_TEST(has_rule(r, "FAKE_BULLETIN_BRAND_DOWNLOAD"));
+  BOOST_TEST((std::find(r.categories.begin(), r.categories.end(), "fake-bulletin") != r.categories.end()));
+  // A newsletter that only names Microsoft in its text does not pose as it.
+  const auto news = test::plain_message(
+      "From: Tech Weekly <news@example.org>\nTo: you@example.jp\n"
+      "Subject: This week\nMessage-ID: <b2@x>",
+      "Microsoft shipped a new Edge build. Our tool of the week: http://files.example.net/tool.zip");
+  BOOST_TEST(!has_rule(test::builtin_pipeline().scan({}, news), "FAKE_BULLETIN_BRAND_DOWNLOAD"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -69,6 +69,24 @@ BOOST_AUTO_TEST_CASE(context_lowers_the_score) {
   BOOST_TEST(r.verdict == Verdict::tag);
 }
 
+BOOST_AUTO_TEST_CASE(brand_posing_sender_with_a_payload_gets_no_awareness_credit) {
+  // "Microsoft will never ask for your password" inside a fake update that
+  // links an .iso from a look-alike domain: the warning earns nothing.
+  const Findings scam = {{"BULLETIN_CLAIM", "fake-bulletin", 3, "", ""},
+                         {"FAKE_BULLETIN_BRAND_DOWNLOAD", "fake-bulletin", 3, "", ""},
+                         {"BRAND_LOOKALIKE_DOMAIN", "brand", 3, "", ""},
+                         {"AWARENESS_MS_NEVER_EN", "awareness", -9, "", ""}};
+  BOOST_TEST(score(scam).score == 9.0);
+  BOOST_TEST(score(scam).verdict == Verdict::quarantine);
+  // The same warning from a brand-bearing newsletter domain with no payload
+  // keeps its credit (and the awareness cap).
+  const Findings newsletter = {{"TS_INFECTED", "tech-support", 6, "", ""},
+                               {"BRAND_LOOKALIKE_DOMAIN", "brand", 3, "", ""},
+                               {"AWARENESS_MS_NEVER_EN", "awareness", -9, "", ""}};
+  BOOST_TEST(score(newsletter).score == 0.0);
+  BOOST_TEST(score(newsletter).verdict == Verdict::accept);
+}
+
 BOOST_AUTO_TEST_CASE(forwarded_scam_is_tagged_at_most) {
   const Findings f = {{"A", "lottery", 10, "", ""}, {"C", "brand", 3, "", ""}};
   BOOST_TEST(score(f, true).verdict == Verdict::tag);
