@@ -135,12 +135,20 @@ CampaignIndex::Result CampaignIndex::add(MessageRecord& rec) {
   std::set<std::string> joins;
   const std::vector<std::string> bands = band_keys(rec.signature);
   std::vector<std::vector<std::string>> band_owners(bands.size());
+  std::string nearest_other_family;  // campaign of the most similar near-copy, any other family
+  double nearest_other_similarity = 0;
   auto scan_postings = [&](const std::string& term, auto&& on_candidate) {
     size_t n = 0;
     for (auto pl = db_.postlist_begin(term); pl != db_.postlist_end(term) && n < options_.max_postings;
          ++pl, ++n) {
       const Candidate& c = examine(*pl, rec.signature);
-      if (c.family == rec.family) on_candidate(c);
+      if (c.family == rec.family) {
+        on_candidate(c);
+      } else if (c.similarity >= options_.cross_family_threshold &&
+                 c.similarity > nearest_other_similarity) {
+        nearest_other_family = c.campaign;
+        nearest_other_similarity = c.similarity;
+      }
     }
   };
   for (size_t b = 0; b < bands.size(); ++b)
@@ -163,6 +171,7 @@ CampaignIndex::Result CampaignIndex::add(MessageRecord& rec) {
   for (const auto& h : rec.hosts)
     if (!is_common_host(h)) scan_postings(bool_term(prefix::kHost, h), weak_indicator);
   res.candidates = seen_.size();
+  if (joins.empty() && !nearest_other_family.empty()) joins.insert(nearest_other_family);
 
   // 2. Join, start or merge.
   CampaignRecord camp;
@@ -190,6 +199,7 @@ CampaignIndex::Result CampaignIndex::add(MessageRecord& rec) {
   camp.last_seen = std::max(camp.last_seen, rec.time);
   store(camp);
   rec.campaign = res.campaign = camp.id;
+  rec.family = camp.family;  // differs only for a near-copy joining across families
 
   // 3. The document.
   Xapian::Document doc;

@@ -6,7 +6,9 @@
 //     attachment hashes (XA), phones (XP) and uncommon URL hosts (XH); each
 //     posting list is read for at most Options::max_postings documents;
 //  2. a candidate counts only if it has the same family (campaigns never mix
-//     families) and its signature is similar enough: join_threshold for band
+//     families; a near-copy of another family's member joins that campaign
+//     alone and takes its family, see cross_family_threshold) and its
+//     signature is similar enough: join_threshold for band
 //     candidates, the lower indicator_threshold when it also shares a phone
 //     or host, and lower still (attachment_threshold) when it shares a
 //     payload attachment's SHA-256;
@@ -55,6 +57,12 @@ class CampaignIndex {
     double join_threshold = 0.35;
     double indicator_threshold = 0.30;
     double attachment_threshold = 0.10;
+    // A near-copy of a campaign's member joins that campaign even when the
+    // engine named another family for it, or none: one template mailed
+    // thousands of times is one campaign though a few copies scored apart.
+    // It takes the campaign's family; campaigns still never merge across
+    // families.
+    double cross_family_threshold = 0.6;
     size_t max_postings = 24;
     // Hosts that say nothing about a campaign (the brand's own, freemail):
     // sharing one is not a reason to compare.

@@ -89,13 +89,26 @@ BOOST_AUTO_TEST_CASE(a_bridge_merges_into_the_older_campaign) {
   BOOST_TEST(index::resolve_campaign(idx.db(), rb.campaign) == ra.campaign);
 }
 
-BOOST_AUTO_TEST_CASE(families_never_mix) {
+BOOST_AUTO_TEST_CASE(a_near_copy_joins_across_families_but_campaigns_never_mix) {
   index::CampaignIndex idx(memory_db());
+  // The same template scored as another family, or as none, is the same
+  // campaign: the copy joins it and takes its family.
   auto x = record(kA, "tech-support", "x");
   auto y = record(kA, "card-validation", "y");
   auto z = record(kA, "unknown", "z");
-  BOOST_TEST(idx.add(x).campaign != idx.add(y).campaign);
-  BOOST_TEST(idx.add(z).campaign != x.campaign);
+  const auto rx = idx.add(x);
+  BOOST_TEST(idx.add(y).campaign == rx.campaign);
+  BOOST_TEST(idx.add(z).campaign == rx.campaign);
+  BOOST_TEST(y.family == "tech-support");
+  // A different text of another family starts its own campaign, and a
+  // message bridging the two joins its own family's campaign only: no merge.
+  auto other = record(kB, "card-validation", "other");
+  const auto ro = idx.add(other);
+  BOOST_TEST(ro.campaign != rx.campaign);
+  auto bridge = record(kA + kB, "card-validation", "bridge");
+  const auto rb = idx.add(bridge);
+  BOOST_TEST(rb.merged.empty());
+  BOOST_TEST(rb.campaign == ro.campaign);
   for (const auto& c : index::list_campaigns(idx.db(), true))
     for (const auto& m : c.members) BOOST_TEST(m.family == c.record.family);
 }
