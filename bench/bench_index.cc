@@ -156,6 +156,17 @@ int main(int argc, char** argv) {
     if (e.is_regular_file()) bytes += e.file_size();
 
   const Xapian::Database db(dir);
+  // Distinct terms drive commit cost: each one is a posting list to update.
+  size_t distinct_terms = 0;
+  std::map<std::string, size_t> singletons_by_prefix;  // terms seen in one message only
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    ++distinct_terms;
+    if (t.get_termfreq() != 1) continue;
+    const std::string term = *t;
+    size_t k = 0;
+    while (k < term.size() && term[k] >= 'A' && term[k] <= 'Z') ++k;
+    ++singletons_by_prefix[k ? term.substr(0, k) : "(text)"];
+  }
   const auto c0 = Clock::now();
   const auto campaigns = index::list_campaigns(db, true);
   const std::string json = index::campaigns_json(campaigns);
@@ -190,6 +201,11 @@ int main(int argc, char** argv) {
   std::printf("  of which commits: %.1f us/message mean, %.1f us/message over the last 10%%\n",
               secs(commit_time) * 1e6 / n, secs(tail_commit_time) * 1e6 / (n / 10));
   std::printf("index size: %.0f bytes/message (%.1f MB)\n", double(bytes) / n, bytes / 1e6);
+  std::printf("terms: %zu distinct (%.1f new per message), %.0f per message\n", distinct_terms,
+              double(distinct_terms) / n, db.get_avlength());
+  std::printf("  in one message only:");
+  for (const auto& [prefix, count] : singletons_by_prefix) std::printf(" %s %zu", prefix.c_str(), count);
+  std::printf("\n");
   std::printf("campaigns (list + members + JSON, %zu campaigns, %zu bytes): %.2f s\n", campaigns.size(),
               json.size(), campaigns_s);
   std::printf("report (build + HTML, %zu bytes): %.2f s\n", html.size(), report_s);

@@ -215,7 +215,13 @@ CampaignIndex::Result CampaignIndex::add(MessageRecord& rec) {
   for (const auto& p : rec.phones) doc.add_boolean_term(bool_term(prefix::kPhone, p));
   for (const auto& a : rec.attachments) doc.add_boolean_term(bool_term(prefix::kAttachment, a.sha256));
   if (!rec.state.empty()) doc.add_boolean_term(bool_term(prefix::kState, rec.state));
-  for (size_t b = 0; b < bands.size(); ++b) {
+  // Most similar member of the campaign it now belongs to.
+  double twin_similarity = 0;
+  for (const auto& [did, c] : seen_)
+    if (c.campaign == camp.id || std::find(res.merged.begin(), res.merged.end(), c.campaign) != res.merged.end())
+      twin_similarity = std::max(twin_similarity, c.similarity);
+  const bool has_twin = twin_similarity >= options_.twin_threshold;
+  for (size_t b = 0; b < bands.size() && !has_twin; ++b) {
     const auto& owners = band_owners[b];
     const bool covered = std::any_of(owners.begin(), owners.end(), [&](const std::string& o) {
       return o == camp.id || std::find(res.merged.begin(), res.merged.end(), o) != res.merged.end();

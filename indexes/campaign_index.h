@@ -18,7 +18,11 @@
 //     kept as aliases ("campaign-alias:<old>" -> survivor).
 // A document carries a band term only when its campaign has no document with
 // that term yet, so a band's posting list holds about one document per
-// campaign and lookups stay short however big a campaign grows.
+// campaign and lookups stay short however big a campaign grows. A message
+// that is a near twin of a member it joins (twin_threshold) carries no band
+// terms at all: the twin already answers for it, and the rotated details
+// would otherwise add a dozen one-message terms each — the terms whose
+// scattered B-tree writes make commits grow with the index.
 //
 // Invariants: every document has exactly one XC term and the same id in value
 // slot::kCampaign; every campaign id in a document has a "campaign:<id>"
@@ -63,6 +67,7 @@ class CampaignIndex {
     // It takes the campaign's family; campaigns still never merge across
     // families.
     double cross_family_threshold = 0.6;
+    double twin_threshold = 0.6;
     size_t max_postings = 24;
     // Hosts that say nothing about a campaign (the brand's own, freemail):
     // sharing one is not a reason to compare.

@@ -154,6 +154,36 @@ BOOST_AUTO_TEST_CASE(candidates_come_from_terms_and_stay_few) {
   BOOST_TEST(longest <= 4u);
 }
 
+namespace {
+// Band terms a document carries (its XB terms).
+size_t band_terms_of(index::CampaignIndex& idx, const std::string& key) {
+  const std::string key_term = std::string(index::prefix::kKey) + key;
+  const Xapian::docid did = *idx.db().postlist_begin(key_term);
+  size_t n = 0;
+  for (auto t = idx.db().termlist_begin(did); t != idx.db().termlist_end(did); ++t)
+    if ((*t).rfind(index::prefix::kBand, 0) == 0) ++n;
+  return n;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_near_twin_adds_no_band_terms_a_looser_variant_does) {
+  index::CampaignIndex idx(memory_db());
+  auto first = record(kA + kB, "tech-support", "first");
+  auto twin = record(kA + kB + "Ref 42.", "tech-support", "twin");
+  auto loose = record(kA + "Payment by gift card only, read the code to the agent.", "tech-support", "loose");
+  BOOST_REQUIRE(index::similarity(first.signature, twin.signature) >= 0.6);
+  const double loose_similarity = index::similarity(first.signature, loose.signature);
+  BOOST_REQUIRE(loose_similarity >= 0.35);
+  BOOST_REQUIRE(loose_similarity < 0.6);
+  const auto r1 = idx.add(first), r2 = idx.add(twin), r3 = idx.add(loose);
+  BOOST_TEST(r2.campaign == r1.campaign);
+  BOOST_TEST(r3.campaign == r1.campaign);
+  BOOST_TEST(band_terms_of(idx, "first") == size_t(index::kBands));
+  BOOST_TEST(band_terms_of(idx, "twin") == 0u);
+  // The looser variant's bands extend what the campaign's lookups can find.
+  BOOST_TEST(band_terms_of(idx, "loose") > 0u);
+}
+
 BOOST_AUTO_TEST_CASE(search_by_field_and_japanese_text) {
   index::CampaignIndex idx(memory_db());
   auto ja = record("マイクロソフト提供の宝くじに当選しました。賞金を受け取ってください。", "lottery", "ja");
