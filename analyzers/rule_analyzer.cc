@@ -13,8 +13,11 @@ void RuleAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) const {
     for (const auto& hit : ctx.rules.match(segment.source, norm.text)) {
       const core::Rule& rule = ctx.rules.rule_for(segment.source, hit.id);
       if (!seen.insert(&rule).second) continue;
+      const bool forwarder_wrote =
+          segment.forward_at != std::string::npos && norm.origin[hit.begin] < segment.forward_at;
       out.push_back({rule.id, rule.family, ctx.config.score_of(rule.id, rule.score),
-                     norm.excerpt(segment.text, hit.begin, hit.end), core::to_string(segment.source)});
+                     norm.excerpt(segment.text, hit.begin, hit.end), core::to_string(segment.source),
+                     forwarder_wrote});
     }
   }
 }

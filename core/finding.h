@@ -12,6 +12,8 @@ struct Finding {
   double score = 0;
   std::string evidence;  // excerpt of the original text, or a short description
   std::string source;    // where it was seen ("subject", "body", "attachment" ...)
+  // Seen in the forwarder's own words, above a message forwarded inline.
+  bool forwarder_wrote = false;
 };
 
 using Findings = std::vector<Finding>;

@@ -32,6 +32,9 @@ bool parse_text_source(const std::string& name, TextSource& out);
 struct TextSegment {
   TextSource source;
   std::string text;  // UTF-8, original (not normalised) characters
+  // Where a message forwarded inline starts in `text` (its marker line or
+  // quoted header block); what lies above it the forwarder wrote. npos: none.
+  size_t forward_at = std::string::npos;
 };
 
 struct Mailbox {

@@ -342,22 +342,24 @@ bool subject_is_forward(const std::string& subject) {
   return false;
 }
 
-bool body_has_forward_marker(const std::string& text) {
+// Offset of the first forward marker line in text, npos when none.
+size_t forward_marker_at(const std::string& text) {
   static const char* kMarkers[] = {
       "---------- forwarded message", "begin forwarded message", "-----original message-----",
       "----- forwarded message", "-----元のメッセージ-----", "転送されたメッセージ",
       "-------- original message --------", "-------- 転送メッセージ --------"};
   const std::string lower = lower_ascii(text);
-  for (const char* marker : kMarkers)
-    if (lower.find(marker) != std::string::npos) return true;
-  return false;
+  size_t first = std::string::npos;
+  for (const char* marker : kMarkers) first = std::min(first, lower.find(marker));
+  return first;
 }
 
 // The header block Outlook (and other clients) put above a forwarded message
 // instead of a marker line: a "From:" line followed within a few lines by
 // "Sent:"/"Date:" and "Subject:" ("差出人:", "送信日時:", "件名:" in Japanese).
 // Any sender can type such lines, so it counts only with a forward subject.
-bool body_has_quoted_header_block(const std::string& text) {
+// Returns the offset of the block's "From:" line, npos when there is none.
+size_t quoted_header_block_at(const std::string& text) {
   static const char* kFrom[] = {"from:", "差出人:", "差出人："};
   static const char* kDate[] = {"sent:", "date:", "送信日時:", "送信日時：", "日付:", "日付："};
   static const char* kSubject[] = {"subject:", "件名:", "件名："};
@@ -369,7 +371,7 @@ bool body_has_quoted_header_block(const std::string& text) {
     return false;
   };
   const std::string lower = lower_ascii(text);
-  std::vector<std::string_view> lines;
+  std::vector<std::string_view> lines;  // views into lower: data() - lower.data() is the offset
   for (size_t pos = 0; pos < lower.size();) {
     size_t end = lower.find('\n', pos);
     if (end == std::string::npos) end = lower.size();
@@ -384,9 +386,9 @@ bool body_has_quoted_header_block(const std::string& text) {
       date = date || starts_with_any(lines[j], kDate);
       subject = subject || starts_with_any(lines[j], kSubject);
     }
-    if (date && subject) return true;
+    if (date && subject) return static_cast<size_t>(lines[i].data() - lower.data());
   }
-  return false;
+  return std::string::npos;
 }
 
 // ---- the message walk --------------------------------------------------------
@@ -530,13 +532,15 @@ class ViewBuilder {
 
   void finish() {
     if (view_.is_forward) return;
-    for (const auto& segment : view_.texts)
-      if (segment.source == TextSource::body &&
-          (body_has_forward_marker(segment.text) ||
-           (view_.subject_forward && body_has_quoted_header_block(segment.text)))) {
-        view_.is_forward = true;
-        return;
-      }
+    for (auto& segment : view_.texts) {
+      if (segment.source != TextSource::body) continue;
+      size_t at = forward_marker_at(segment.text);
+      if (at == std::string::npos && view_.subject_forward) at = quoted_header_block_at(segment.text);
+      if (at == std::string::npos) continue;
+      segment.forward_at = at;
+      view_.is_forward = true;
+      return;
+    }
   }
 
 

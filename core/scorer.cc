@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/rule_set.h"
+#include "core/url_extractor.h"
 
 namespace impostor::core {
 namespace {
@@ -35,6 +36,27 @@ bool carries_payload(const Findings& findings) {
   return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
     return f.rule_id == "ATTACHMENT_EXECUTABLE" || f.rule_id.rfind("FAKE_BULLETIN_", 0) == 0;
   });
+}
+
+// The sender's organisation is one of the recipients' (or the site's own):
+// the shape of a user reporting to their helpdesk, or of IT writing to staff.
+// Unknown sender domain: assume so.
+bool sender_in_recipients_organisation(const Config& config, const MessageView& view) {
+  const std::string sender = base_domain(view.from.domain);
+  if (sender.empty()) return true;
+  auto same = [&](const std::string& domain) { return base_domain(domain) == sender; };
+  return std::any_of(config.internal_domains.begin(), config.internal_domains.end(), same) ||
+         std::any_of(view.to.begin(), view.to.end(), [&](const Mailbox& m) { return same(m.domain); });
+}
+
+// "IT Operations: the installer is attached, install it today" above a pasted
+// Microsoft bulletin, mailed in from another organisation, is the fake bulletin
+// itself dressed as a forward: the forwarder's own words hand over the program.
+bool forwarder_hands_over_update(const Config& config, const MessageView& view, const Findings& findings) {
+  const bool own_words = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.forwarder_wrote && f.family == "fake-bulletin";
+  });
+  return own_words && carries_payload(findings) && !sender_in_recipients_organisation(config, view);
 }
 
 }  // namespace
@@ -95,9 +117,11 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   if (!brand_evidence && top_family < config.unbranded_min_family) v = std::min(v, Verdict::tag);
   // A user forwarding a scam to the helpdesk is reporting it, and a
   // newsletter quoting one is warning about it: neither is sending it. A
-  // "forward" or "warning" whose own sender poses as the brand is a scam
+  // "forward" or "warning" whose own sender poses as the brand, or a
+  // "forward" from outside whose own words hand over an update, is a scam
   // dressed up, and keeps its verdict.
-  const bool talks_about_scams = view.is_forward || awareness <= -config.awareness_threshold;
+  const bool reports_a_scam = view.is_forward && !forwarder_hands_over_update(config, view, result.findings);
+  const bool talks_about_scams = reports_a_scam || awareness <= -config.awareness_threshold;
   if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }

@@ -581,6 +581,19 @@ BOOST_DATA_TEST_CASE(forward_detection, bdata::make(kForwardCases), c) {
   BOOST_TEST(v.subject == c.subject);
   BOOST_TEST(v.subject_forward == c.subject_forward);
   BOOST_TEST(v.is_forward == c.forward);
+  // Where the forwarded message starts: above it only the forwarder's words.
+  if (c.forward) {
+    BOOST_REQUIRE(!v.texts.empty());
+    const TextSegment& body = v.texts.back();
+    BOOST_REQUIRE(body.forward_at != std::string::npos);
+    const std::string own = body.text.substr(0, body.forward_at);
+    const std::string forwarded = body.text.substr(body.forward_at);
+    for (const char* quoted : {"From", "差出人", "Original", "orwarded"})
+      BOOST_TEST(own.find(quoted) == std::string::npos, own << " holds " << quoted);
+    const bool starts_forwarded = c.body[0] == '-' || c.body.rfind("Begin", 0) == 0;
+    BOOST_TEST(own.empty() == starts_forwarded);
+    BOOST_TEST((forwarded.find("From") != std::string::npos || forwarded.find("差出人") != std::string::npos));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(input_size_limit) {

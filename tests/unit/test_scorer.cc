@@ -16,6 +16,18 @@ ScanResult score(const Findings& findings, bool forward = false) {
   return r;
 }
 
+// A forward from `from` to `to` whose findings are `f`.
+Verdict forward_verdict(const Findings& f, const std::string& from, const std::string& to) {
+  MessageView view;
+  view.is_forward = true;
+  view.from.domain = from;
+  view.to.push_back({"", "staff@" + to, to});
+  ScanResult r;
+  r.findings = f;
+  score_findings(Config::defaults(), view, r);
+  return r.verdict;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(scorer)
@@ -97,6 +109,26 @@ BOOST_AUTO_TEST_CASE(forward_from_a_brand_spoofing_sender_is_not_capped) {
   const Findings f = {{"A", "lottery", 10, "", ""},
                       {"BRAND_DISPLAY_NAME_SPOOF", "brand", 3, "", ""}};
   BOOST_TEST(score(f, true).verdict == Verdict::quarantine);
+}
+
+BOOST_AUTO_TEST_CASE(an_outside_forward_whose_own_words_hand_over_an_update_keeps_its_verdict) {
+  Finding installer_attached{"BULLETIN_UPDATE_IS_ATTACHED_EN", "fake-bulletin", 5, "", "body"};
+  installer_attached.forwarder_wrote = true;
+  const Finding payload{"ATTACHMENT_EXECUTABLE", "", 2, "", "attachment"};
+  const Finding update_exe{"BULLETIN_ATTACHMENT_KB_EXEC", "fake-bulletin", 5, "", "attachment"};
+  const Finding brand{"BRAND_IMPERSONATION", "brand", 3, "", "subject"};
+  const Findings own_words = {installer_attached, payload, update_exe, brand};
+  BOOST_TEST(forward_verdict(own_words, "mail.other-corp.example", "dental.example") == Verdict::quarantine);
+  // IT writing to its own staff, or a user reporting to the helpdesk: capped.
+  BOOST_TEST(forward_verdict(own_words, "mail.dental.example", "dental.example") == Verdict::tag);
+  // The update pitch only in the forwarded text: a report, capped.
+  Finding quoted = installer_attached;
+  quoted.forwarder_wrote = false;
+  BOOST_TEST(forward_verdict({quoted, payload, update_exe, brand}, "gmail.example", "dental.example") ==
+             Verdict::tag);
+  // No program handed over: capped.
+  BOOST_TEST(forward_verdict({installer_attached, brand, {"BULLETIN_KB_NUMBER", "fake-bulletin", 5, "", "body"}},
+                             "gmail.example", "dental.example") == Verdict::tag);
 }
 
 BOOST_AUTO_TEST_CASE(a_family_score_saturates_at_the_cap) {
