@@ -49,14 +49,21 @@ bool sender_in_recipients_organisation(const Config& config, const MessageView& 
          std::any_of(view.to.begin(), view.to.end(), [&](const Mailbox& m) { return same(m.domain); });
 }
 
-// "IT Operations: the installer is attached, install it today" above a pasted
-// Microsoft bulletin, mailed in from another organisation, is the fake bulletin
-// itself dressed as a forward: the forwarder's own words hand over the program.
-bool forwarder_hands_over_update(const Config& config, const MessageView& view, const Findings& findings) {
-  const bool own_words = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.forwarder_wrote && f.family == "fake-bulletin";
-  });
-  return own_words && carries_payload(findings) && !sender_in_recipients_organisation(config, view);
+// What the forwarder wrote above a forwarded message — mailed in from another
+// organisation — makes the pitch itself ("the installer is attached, install
+// it today", "we are happy to confirm your e-mail won USD 1.2 million" above
+// a quoted earlier exchange) and neither warns nor asks "is this real?": that
+// is the scam dressed as a forward or a reply chain, not a user's report.
+bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, const Findings& findings) {
+  std::map<std::string, double> own_words;
+  for (const auto& f : findings) {
+    if (!f.forwarder_wrote) continue;
+    if (f.family == "awareness") return false;
+    if (is_scam_family(f.family)) own_words[f.family] += f.score;
+  }
+  const bool pitch = std::any_of(own_words.begin(), own_words.end(),
+                                 [&](const auto& family) { return family.second >= config.family_threshold; });
+  return pitch && !sender_in_recipients_organisation(config, view);
 }
 
 }  // namespace
@@ -118,9 +125,9 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // A user forwarding a scam to the helpdesk is reporting it, and a
   // newsletter quoting one is warning about it: neither is sending it. A
   // "forward" or "warning" whose own sender poses as the brand, or a
-  // "forward" from outside whose own words hand over an update, is a scam
+  // "forward" from outside whose own words make the pitch, is a scam
   // dressed up, and keeps its verdict.
-  const bool reports_a_scam = view.is_forward && !forwarder_hands_over_update(config, view, result.findings);
+  const bool reports_a_scam = view.is_forward && !forwarder_makes_the_pitch(config, view, result.findings);
   const bool talks_about_scams = reports_a_scam || awareness <= -config.awareness_threshold;
   if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);

@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(forward_from_a_brand_spoofing_sender_is_not_capped) {
   BOOST_TEST(score(f, true).verdict == Verdict::quarantine);
 }
 
-BOOST_AUTO_TEST_CASE(an_outside_forward_whose_own_words_hand_over_an_update_keeps_its_verdict) {
+BOOST_AUTO_TEST_CASE(an_outside_forward_whose_own_words_make_the_pitch_keeps_its_verdict) {
   Finding installer_attached{"BULLETIN_UPDATE_IS_ATTACHED_EN", "fake-bulletin", 5, "", "body"};
   installer_attached.forwarder_wrote = true;
   const Finding payload{"ATTACHMENT_EXECUTABLE", "", 2, "", "attachment"};
@@ -126,8 +126,15 @@ BOOST_AUTO_TEST_CASE(an_outside_forward_whose_own_words_hand_over_an_update_keep
   quoted.forwarder_wrote = false;
   BOOST_TEST(forward_verdict({quoted, payload, update_exe, brand}, "gmail.example", "dental.example") ==
              Verdict::tag);
-  // No program handed over: capped.
-  BOOST_TEST(forward_verdict({installer_attached, brand, {"BULLETIN_KB_NUMBER", "fake-bulletin", 5, "", "body"}},
+  // A prize pitched in the sender's own words above a quoted "earlier exchange".
+  Finding won{"LOTTERY_EMAIL_WON_EN", "lottery", 5, "", "body"};
+  won.forwarder_wrote = true;
+  BOOST_TEST(forward_verdict({won, brand, {"LOTTERY_CLAIMS_AGENT_EN", "lottery", 4, "", "body"}},
+                             "claims-office.example", "dental.example") == Verdict::quarantine);
+  // The forwarder's own words warn or ask ("is this real?"): a report, capped.
+  Finding asking{"AWARENESS_ASKING_EN", "awareness", -1, "", "body"};
+  asking.forwarder_wrote = true;
+  BOOST_TEST(forward_verdict({won, asking, brand, {"LOTTERY_CLAIMS_AGENT_EN", "lottery", 9, "", "body"}},
                              "gmail.example", "dental.example") == Verdict::tag);
 }
 
