@@ -288,9 +288,14 @@ void RuleSet::compile() {
 std::vector<PatternHit> RuleSet::match(TextSource source, std::string_view normalized) const {
   if (!matcher_) return {};
   std::vector<PatternHit> hits = matcher_->scan(normalized);
+  // An image's alt text is what the reader sees in the image's place (images
+  // blocked, or a message that is one picture): rules for the body read it too.
+  auto reads = [](const Rule& rule, TextSource s) {
+    return std::find(rule.where.begin(), rule.where.end(), s) != rule.where.end();
+  };
   std::erase_if(hits, [&](const PatternHit& h) {
-    const auto& where = rules_[h.id].where;
-    return std::find(where.begin(), where.end(), source) == where.end();
+    const Rule& rule = rules_[h.id];
+    return !reads(rule, source) && !(source == TextSource::alt_text && reads(rule, TextSource::body));
   });
   return hits;
 }

@@ -144,6 +144,12 @@ BOOST_AUTO_TEST_CASE(match_maps_hits_back_to_rules) {
   BOOST_REQUIRE_EQUAL(subject_hits.size(), 1u);
   BOOST_TEST(rs->rule_for(TextSource::subject, subject_hits[0].id).id == "LOTTERY_TEST_EN");
   BOOST_TEST(rs->match(TextSource::url, "you have won").empty());
+  // Alt text stands in for the body: rules that read the body read it too,
+  // though neither names alt_text.
+  std::set<std::string> alt_ids;
+  for (const auto& h : rs->match(TextSource::alt_text, "you have won. this is a scam #1"))
+    alt_ids.insert(rs->rule_for(TextSource::alt_text, h.id).id);
+  BOOST_TEST(alt_ids == (std::set<std::string>{"CONTEXT_TEST", "LOTTERY_TEST_EN"}));
 }
 
 BOOST_AUTO_TEST_CASE(load_dir_reads_sorted_rules_files) {
