@@ -38,6 +38,14 @@ bool carries_payload(const Findings& findings) {
   });
 }
 
+// The brand is claimed (subject, display name, body ...) by a sender that is
+// not the brand authenticated.
+bool claims_brand_unauthenticated(const Findings& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.rule_id == "BRAND_IMPERSONATION" || f.rule_id == "BRAND_IMPERSONATION_BODY";
+  });
+}
+
 // The sender's organisation is one of the recipients' (or the site's own):
 // the shape of a user reporting to their helpdesk, or of IT writing to staff.
 // Unknown sender domain: assume so.
@@ -85,12 +93,15 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
       context += f.score;
   }
   // Scams borrow the warnings ("Microsoft will never ask for your
-  // password"): a sender posing as the brand who also hands over a program
-  // or disk image gets no credit for them. A newsletter from a brand-bearing
-  // domain that only warns keeps its credit.
+  // password"): mail that hands over a program or disk image gets no credit
+  // for them when its sender poses as the brand, or claims the brand without
+  // being it and writes from outside the recipients' organisation. A
+  // newsletter that only warns keeps its credit, and so does the site's own IT.
   const bool poses_as_brand = sender_poses_as_brand(result.findings);
-  context += poses_as_brand && carries_payload(result.findings) ? std::max(0.0, awareness)
-                                                                : awareness;
+  const bool outside_brand_claim =
+      claims_brand_unauthenticated(result.findings) && !sender_in_recipients_organisation(config, view);
+  const bool borrows_warnings = carries_payload(result.findings) && (poses_as_brand || outside_brand_claim);
+  context += borrows_warnings ? std::max(0.0, awareness) : awareness;
 
   for (auto& [family, s] : family_scores) s = std::min(s, config.family_cap);
   std::vector<std::pair<std::string, double>> ranked(family_scores.begin(), family_scores.end());
@@ -128,7 +139,8 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // "forward" from outside whose own words make the pitch, is a scam
   // dressed up, and keeps its verdict.
   const bool reports_a_scam = view.is_forward && !forwarder_makes_the_pitch(config, view, result.findings);
-  const bool talks_about_scams = reports_a_scam || awareness <= -config.awareness_threshold;
+  const bool warns = awareness <= -config.awareness_threshold && !borrows_warnings;
+  const bool talks_about_scams = reports_a_scam || warns;
   if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }

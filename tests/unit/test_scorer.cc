@@ -16,16 +16,21 @@ ScanResult score(const Findings& findings, bool forward = false) {
   return r;
 }
 
-// A forward from `from` to `to` whose findings are `f`.
-Verdict forward_verdict(const Findings& f, const std::string& from, const std::string& to) {
+// Findings `f` of a message from `from` to `to`.
+ScanResult scored_from(const Findings& f, const std::string& from, const std::string& to,
+                       bool forward = false) {
   MessageView view;
-  view.is_forward = true;
+  view.is_forward = forward;
   view.from.domain = from;
   view.to.push_back({"", "staff@" + to, to});
   ScanResult r;
   r.findings = f;
   score_findings(Config::defaults(), view, r);
-  return r.verdict;
+  return r;
+}
+
+Verdict forward_verdict(const Findings& f, const std::string& from, const std::string& to) {
+  return scored_from(f, from, to, true).verdict;
 }
 
 }  // namespace
@@ -97,6 +102,25 @@ BOOST_AUTO_TEST_CASE(brand_posing_sender_with_a_payload_gets_no_awareness_credit
                                {"AWARENESS_MS_NEVER_EN", "awareness", -9, "", ""}};
   BOOST_TEST(score(newsletter).score == 0.0);
   BOOST_TEST(score(newsletter).verdict == Verdict::accept);
+}
+
+BOOST_AUTO_TEST_CASE(an_outsider_claiming_the_brand_with_a_payload_gets_no_awareness_credit) {
+  // A fake update linking an .exe off the brand's domains, ending with
+  // "Microsoft will never ask for your password": no credit, no awareness cap.
+  const Findings update = {{"BULLETIN_CLAIM", "fake-bulletin", 3, "", ""},
+                           {"FAKE_BULLETIN_DOWNLOAD_LINK", "fake-bulletin", 3, "", ""},
+                           {"BRAND_IMPERSONATION", "brand", 3, "", ""},
+                           {"AWARENESS_MS_NEVER_EN", "awareness", -9, "", ""}};
+  const ScanResult outside = scored_from(update, "wu-notify.example", "gmail.example");
+  BOOST_TEST(outside.score == 9.0);
+  BOOST_TEST(outside.verdict == Verdict::quarantine);
+  // The site's own IT writing to its staff keeps the credit.
+  const ScanResult own_it = scored_from(update, "it.dental.example", "dental.example");
+  BOOST_TEST(own_it.score == 0.0);
+  BOOST_TEST(own_it.verdict == Verdict::accept);
+  // No payload: a warning keeps its credit whoever sends it.
+  const Findings warning = {update[0], update[2], update[3]};
+  BOOST_TEST(scored_from(warning, "newsletter.example", "gmail.example").verdict == Verdict::accept);
 }
 
 BOOST_AUTO_TEST_CASE(forwarded_scam_is_tagged_at_most) {
