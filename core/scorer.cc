@@ -57,6 +57,22 @@ bool sender_in_recipients_organisation(const Config& config, const MessageView& 
          std::any_of(view.to.begin(), view.to.end(), [&](const Mailbox& m) { return same(m.domain); });
 }
 
+// Authentication-Results say the From domain is not who sent the mail.
+bool from_fails_authentication(const MessageView& view) {
+  const std::string sender = base_domain(view.from.domain);
+  return std::any_of(view.auth_results.begin(), view.auth_results.end(), [&](const AuthResult& a) {
+    return (a.method == "dmarc" || a.method == "spf") && (a.result == "fail" || a.result == "softfail") &&
+           base_domain(a.domain) == sender;
+  });
+}
+
+// HR's raffle, IT's warning, a colleague pasting a pop-up's text: the
+// organisation talking to itself, from a From that is not shown forged.
+bool internal_mail(const Config& config, const MessageView& view) {
+  return !view.from.domain.empty() && sender_in_recipients_organisation(config, view) &&
+         !from_fails_authentication(view);
+}
+
 // What the forwarder wrote above a forwarded message — mailed in from another
 // organisation — makes the pitch itself ("the installer is attached, install
 // it today", "we are happy to confirm your e-mail won USD 1.2 million" above
@@ -142,6 +158,10 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   const bool warns = awareness <= -config.awareness_threshold && !borrows_warnings;
   const bool talks_about_scams = reports_a_scam || warns;
   if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);
+  // Internal mail is at most tagged unless it poses as the brand or hands
+  // over a program (the fake "IT department" update).
+  if (internal_mail(config, view) && !poses_as_brand && !carries_payload(result.findings))
+    v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
 

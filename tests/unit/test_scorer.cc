@@ -123,6 +123,31 @@ BOOST_AUTO_TEST_CASE(an_outsider_claiming_the_brand_with_a_payload_gets_no_aware
   BOOST_TEST(scored_from(warning, "newsletter.example", "gmail.example").verdict == Verdict::accept);
 }
 
+BOOST_AUTO_TEST_CASE(internal_mail_is_tagged_at_most_unless_it_poses_or_hands_over_a_program) {
+  // HR's raffle with a Microsoft Surface as first prize, mailed to all staff.
+  const Findings raffle = {{"LOTTERY_YOU_WON_EN", "lottery", 6, "", ""},
+                           {"LOTTERY_CLAIM_PRIZE_EN", "lottery", 3, "", ""},
+                           {"BRAND_IMPERSONATION_BODY", "brand", 1.5, "", ""}};
+  BOOST_TEST(scored_from(raffle, "hr.labs.example", "labs.example").verdict == Verdict::tag);
+  BOOST_TEST(scored_from(raffle, "prize-desk.example", "labs.example").verdict == Verdict::quarantine);
+  // A forged colleague: the From domain fails DMARC.
+  MessageView forged;
+  forged.from.domain = "labs.example";
+  forged.to.push_back({"", "staff@labs.example", "labs.example"});
+  forged.auth_results.push_back({"mx.labs.example", "dmarc", "fail", "labs.example"});
+  ScanResult r;
+  r.findings = raffle;
+  score_findings(Config::defaults(), forged, r);
+  BOOST_TEST(r.verdict == Verdict::quarantine);
+  // "Microsoft Support" as the display name of an internal address, or a program handed over.
+  Findings posing = raffle;
+  posing.push_back({"BRAND_DISPLAY_NAME_SPOOF", "brand", 3, "", ""});
+  BOOST_TEST(scored_from(posing, "labs.example", "labs.example").verdict == Verdict::quarantine);
+  Findings update = raffle;
+  update.push_back({"FAKE_BULLETIN_ATTACHED_UPDATE", "fake-bulletin", 5, "", ""});
+  BOOST_TEST(scored_from(update, "labs.example", "labs.example").verdict == Verdict::quarantine);
+}
+
 BOOST_AUTO_TEST_CASE(forwarded_scam_is_tagged_at_most) {
   const Findings f = {{"A", "lottery", 10, "", ""}, {"C", "brand", 3, "", ""}};
   BOOST_TEST(score(f, true).verdict == Verdict::tag);
