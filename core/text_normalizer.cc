@@ -497,7 +497,10 @@ namespace {
 // A run of at least kMinSpacedRun single characters (letters, kana, kanji —
 // never digits, whose spacing phone numbers and dates need) joined by one
 // and the same separator is put back together. Shorter runs ("u s a",
-// "東・西") are ordinary text and stay.
+// "東・西") are ordinary text and stay. Where the original put a wider gap
+// between the letters ("W I N D O W S   A C T I V A T I O N") that gap is
+// the word break and stays one space: "windows activation", which the
+// rules' word boundaries need.
 constexpr size_t kMinSpacedRun = 4;
 
 bool is_spacing_separator(UChar32 c) {
@@ -510,9 +513,10 @@ bool is_word_char(UChar32 c) {
   return u_isalpha(c) || c == 0x30FC /* ー */;
 }
 
-// Marks the separators to drop: code point k is cp(k), count in all.
-template <typename CodePointAt>
-bool mark_spaced_separators(size_t count, CodePointAt cp, std::vector<bool>& drop) {
+// Marks the separators to drop: code point k is cp(k), count in all;
+// word_gap(k) says separator k stood for more than one original character.
+template <typename CodePointAt, typename WordGapAt>
+bool mark_spaced_separators(size_t count, CodePointAt cp, WordGapAt word_gap, std::vector<bool>& drop) {
   auto word = [&](size_t k) { return k < count && is_word_char(cp(k)); };
   auto single = [&](size_t k) { return word(k) && (k == 0 || !word(k - 1)) && !word(k + 1); };
   bool any = false;
@@ -529,7 +533,7 @@ bool mark_spaced_separators(size_t count, CodePointAt cp, std::vector<bool>& dro
     }
     if (letters >= kMinSpacedRun) {
       if (!any) drop.assign(count, false);
-      for (size_t k = i + 1; k < j; k += 2) drop[k] = true;
+      for (size_t k = i + 1; k < j; k += 2) drop[k] = !word_gap(k);
       any = true;
     }
     i = j + 1;
@@ -559,13 +563,24 @@ void drop_marked(NormalizedText& n, size_t count, OffsetAt offset, const std::ve
   n = std::move(out);
 }
 
-void join_spaced_letters(NormalizedText& n) {
+// Whether the space at normalised bytes [b, e) collapsed a run of two or
+// more original characters.
+bool collapsed_several(std::string_view original, const NormalizedText& n, size_t b, size_t e) {
+  if (n.text[b] != ' ') return false;
+  const std::string_view gap = original.substr(n.origin[b], n.origin[e] - n.origin[b]);
+  size_t code_points = 0;
+  for (unsigned char c : gap) code_points += (c & 0xC0) != 0x80;
+  return code_points >= 2;
+}
+
+void join_spaced_letters(std::string_view original, NormalizedText& n) {
   const std::string& s = n.text;
   std::vector<bool> drop;
   // Most text is ASCII: there a byte is a code point and needs no decoding.
   if (is_ascii(s)) {
     auto cp = [&](size_t k) { return static_cast<UChar32>(s[k]); };
-    if (mark_spaced_separators(s.size(), cp, drop))
+    auto word_gap = [&](size_t k) { return collapsed_several(original, n, k, k + 1); };
+    if (mark_spaced_separators(s.size(), cp, word_gap, drop))
       drop_marked(n, s.size(), [](size_t k) { return k; }, drop);
     return;
   }
@@ -579,7 +594,11 @@ void join_spaced_letters(NormalizedText& n) {
     cps.emplace_back(c, at);
   }
   auto cp = [&](size_t k) { return cps[k].first; };
-  if (mark_spaced_separators(cps.size(), cp, drop))
+  auto word_gap = [&](size_t k) {
+    const size_t end = k + 1 < cps.size() ? cps[k + 1].second : s.size();
+    return collapsed_several(original, n, cps[k].second, end);
+  };
+  if (mark_spaced_separators(cps.size(), cp, word_gap, drop))
     drop_marked(n, cps.size(), [&](size_t k) { return size_t{cps[k].second}; }, drop);
 }
 
@@ -592,7 +611,7 @@ TextNormalizer::~TextNormalizer() { delete impl_; }
 NormalizedText TextNormalizer::normalize(std::string_view utf8) const {
   NormalizedText n;
   impl_->run(utf8, n);
-  join_spaced_letters(n);
+  join_spaced_letters(utf8, n);
   return n;
 }
 

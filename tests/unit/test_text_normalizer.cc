@@ -53,6 +53,8 @@ const std::vector<Case> kCanonical = {
     {"dropped char inside spaces", "a \u200B b", "a b"},
     {"spaced-out word joined", "M i c r o s o f t", "microsoft"},
     {"dotted word joined", "c.r.e.d.i.t card", "credit card"},
+    {"spaced words keep their wider gaps", "W I N D O W S   A C T I V A T I O N  n o w", "windows activation now"},
+    {"spaced letters across a line break keep it", "p a y\r\nc a r d", "pay card"},
     {"katakana with middle dots joined", "マ・イ・ク・ロ・ソ・フ・ト", "マイクロソフト"},
     {"short spaced runs kept", "U S A and 東・西", "u s a and 東・西"},
     {"spaced digits kept for phones", "0 1 2 0 1 2", "0 1 2 0 1 2"},
