@@ -16,6 +16,13 @@ namespace {
 // is both a lottery and a card scam is worse than either, but not twice.
 constexpr double kSecondaryFamilyShare = 0.5;
 
+// How much update pitch, in the mail's own words, makes an internal mail that
+// hands over a program a fake "IT department" update rather than a team
+// sharing its own tool: "the urgent Microsoft security update is attached,
+// extract and run it now" scores 5 and more; "attached is v3 of our quote
+// tool" or 「添付の zip を展開し、setup.exe を実行してください」 alone less.
+constexpr double kInternalUpdatePitch = 5;
+
 Verdict verdict_for(const Config& c, double score) {
   if (score >= c.reject_threshold) return Verdict::reject;
   if (score >= c.quarantine_threshold) return Verdict::quarantine;
@@ -36,6 +43,21 @@ bool carries_payload(const Findings& findings) {
   return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
     return f.rule_id == "ATTACHMENT_EXECUTABLE" || f.rule_id.rfind("FAKE_BULLETIN_", 0) == 0;
   });
+}
+
+// The mail's own words (not its attachments or links) pitch an update.
+bool pitches_an_update(const Findings& findings) {
+  double words = 0;
+  for (const auto& f : findings)
+    if (f.family == "fake-bulletin" && f.source != "attachment" && f.source != "url") words += f.score;
+  return words >= kInternalUpdatePitch;
+}
+
+// The brand is claimed where a reader sees who writes (subject, sender name,
+// images), not only named somewhere in the body.
+bool claims_brand_up_front(const Findings& findings) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.rule_id == "BRAND_IMPERSONATION"; });
 }
 
 // The brand is claimed (subject, display name, body ...) by a sender that is
@@ -159,8 +181,13 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   const bool talks_about_scams = reports_a_scam || warns;
   if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);
   // Internal mail is at most tagged unless it poses as the brand or hands
-  // over a program (the fake "IT department" update).
-  if (internal_mail(config, view) && !poses_as_brand && !carries_payload(result.findings))
+  // over a program as the brand's update (the fake "IT department" update:
+  // pitched in its own words, or the brand claimed up front). A team mailing
+  // its own tool or test build to colleagues is not that.
+  const bool hands_over_an_update =
+      carries_payload(result.findings) &&
+      (pitches_an_update(result.findings) || claims_brand_up_front(result.findings));
+  if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update)
     v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }

@@ -143,9 +143,24 @@ BOOST_AUTO_TEST_CASE(internal_mail_is_tagged_at_most_unless_it_poses_or_hands_ov
   Findings posing = raffle;
   posing.push_back({"BRAND_DISPLAY_NAME_SPOOF", "brand", 3, "", ""});
   BOOST_TEST(scored_from(posing, "labs.example", "labs.example").verdict == Verdict::quarantine);
-  Findings update = raffle;
-  update.push_back({"FAKE_BULLETIN_ATTACHED_UPDATE", "fake-bulletin", 5, "", ""});
-  BOOST_TEST(scored_from(update, "labs.example", "labs.example").verdict == Verdict::quarantine);
+  // A program handed over as the brand's update, pitched in the mail's own words.
+  const Finding attached_update{"FAKE_BULLETIN_ATTACHED_UPDATE", "fake-bulletin", 5, "", "attachment"};
+  const Finding executable{"ATTACHMENT_EXECUTABLE", "", 2, "", "attachment"};
+  const Finding pitch{"BULLETIN_UPDATE_IS_ATTACHED_EN", "fake-bulletin", 3, "", "body"};
+  const Finding urgent{"BULLETIN_URGENT_UPDATE_EN", "fake-bulletin", 2.5, "", "body"};
+  const Finding body_brand{"BRAND_IMPERSONATION_BODY", "brand", 1.5, "", "body"};
+  const Findings pitched = {attached_update, executable, pitch, urgent, body_brand};
+  BOOST_TEST(scored_from(pitched, "labs.example", "labs.example").verdict == Verdict::quarantine);
+  // The brand claimed up front (subject) with a program attached: kept too.
+  Findings up_front = {attached_update, executable, {"BRAND_IMPERSONATION", "brand", 3, "", "subject"}};
+  BOOST_TEST(scored_from(up_front, "labs.example", "labs.example").verdict == Verdict::quarantine);
+  // A team mailing its own tool or test build (setup.exe in a zip, "extract
+  // and run it", Windows named in the change list): at most tagged.
+  const Finding extract_run{"BULLETIN_EXTRACT_RUN_JA", "fake-bulletin", 3, "", "body"};
+  const Findings own_tool = {attached_update, executable, extract_run, body_brand};
+  BOOST_TEST(scored_from(own_tool, "dev.labs.example", "labs.example").verdict == Verdict::tag);
+  // The same mail from outside the organisation keeps its verdict.
+  BOOST_TEST(scored_from(own_tool, "builds.other.example", "labs.example").verdict == Verdict::quarantine);
 }
 
 BOOST_AUTO_TEST_CASE(forwarded_scam_is_tagged_at_most) {
