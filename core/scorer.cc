@@ -60,6 +60,15 @@ bool claims_brand_up_front(const Findings& findings) {
                      [](const Finding& f) { return f.rule_id == "BRAND_IMPERSONATION"; });
 }
 
+// The sender's own name claims the brand ("Office Activation Center",
+// "Microsoft Support"): what the reader sees as who writes.
+bool names_itself_the_brand(const Findings& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.rule_id == "BRAND_DISPLAY_NAME_SPOOF" ||
+           (f.rule_id == "BRAND_IMPERSONATION" && f.source == "display_name");
+  });
+}
+
 // The brand is claimed (subject, display name, body ...) by a sender that is
 // not the brand authenticated.
 bool claims_brand_unauthenticated(const Findings& findings) {
@@ -138,7 +147,12 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   const bool poses_as_brand = sender_poses_as_brand(result.findings);
   const bool outside_brand_claim =
       claims_brand_unauthenticated(result.findings) && !sender_in_recipients_organisation(config, view);
-  const bool borrows_warnings = carries_payload(result.findings) && (poses_as_brand || outside_brand_claim);
+  // Nor does a sender from outside that calls itself the brand: a newsletter
+  // or a user's report never signs as Microsoft, the scam reassuring its
+  // victim ("Microsoft will never ask for your password") does.
+  const bool outside = !sender_in_recipients_organisation(config, view);
+  const bool borrows_warnings = (carries_payload(result.findings) && (poses_as_brand || outside_brand_claim)) ||
+                                (outside && names_itself_the_brand(result.findings));
   context += borrows_warnings ? std::max(0.0, awareness) : awareness;
 
   for (auto& [family, s] : family_scores) s = std::min(s, config.family_cap);

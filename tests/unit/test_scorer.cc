@@ -243,3 +243,18 @@ BOOST_AUTO_TEST_CASE(a_warning_from_a_brand_spoofing_sender_keeps_its_verdict) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(a_sender_naming_itself_the_brand_borrows_its_reassurances) {
+  // "Office Activation Center" asking for the card, signed off with
+  // "Microsoft will never ask for your password".
+  const Finding card{"CARD_LICENSE_WITH_CARD_EN", "card-validation", 7, "", "body"};
+  const Finding reassurance{"AWARENESS_MS_NEVER_EN", "awareness", -5, "", "body"};
+  const Finding in_sender_name{"BRAND_IMPERSONATION", "brand", 3, "", "display_name"};
+  const Findings signed_as_brand = {card, reassurance, in_sender_name};
+  BOOST_TEST(scored_from(signed_as_brand, "activation-center.example", "labs.example").verdict ==
+             Verdict::quarantine);
+  // A newsletter naming the brand in its subject keeps its warning's credit.
+  const Finding in_subject{"BRAND_IMPERSONATION", "brand", 3, "", "subject"};
+  const Findings newsletter = {card, reassurance, in_subject};
+  BOOST_TEST(scored_from(newsletter, "news.example", "labs.example").verdict == Verdict::tag);
+}
