@@ -150,6 +150,7 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
       {"family_cap", num(&Config::family_cap, 0, 1000)},
       {"awareness_threshold", num(&Config::awareness_threshold, 0, 1000)},
       {"unbranded_min_family", num(&Config::unbranded_min_family, 0, 1000)},
+      {"internal_update_pitch", num(&Config::internal_update_pitch, 0, 1000)},
       {"max_verdict",
        [](Config& c, const std::string& v) {
          if (!parse_verdict(v, c.max_verdict))

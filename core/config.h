@@ -56,6 +56,9 @@ struct Config {
   double awareness_threshold = 5.0;
   // Without any brand evidence, a family score below this is tagged at most.
   double unbranded_min_family = 12.0;
+  // Internal mail handing over a program keeps its verdict when its own words
+  // pitch an update this strongly (fake-bulletin text rules, not attachments).
+  double internal_update_pitch = 5.0;
   // Highest verdict the engine may give (reject can be disabled by policy).
   Verdict max_verdict = Verdict::reject;
 

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <map>
+#include <string_view>
 
 #include "core/rule_set.h"
 #include "core/url_extractor.h"
@@ -16,13 +18,6 @@ namespace {
 // is both a lottery and a card scam is worse than either, but not twice.
 constexpr double kSecondaryFamilyShare = 0.5;
 
-// How much update pitch, in the mail's own words, makes an internal mail that
-// hands over a program a fake "IT department" update rather than a team
-// sharing its own tool: "the urgent Microsoft security update is attached,
-// extract and run it now" scores 5 and more; "attached is v3 of our quote
-// tool" or 「添付の zip を展開し、setup.exe を実行してください」 alone less.
-constexpr double kInternalUpdatePitch = 5;
-
 Verdict verdict_for(const Config& c, double score) {
   if (score >= c.reject_threshold) return Verdict::reject;
   if (score >= c.quarantine_threshold) return Verdict::quarantine;
@@ -30,11 +25,15 @@ Verdict verdict_for(const Config& c, double score) {
   return Verdict::accept;
 }
 
+bool has_rule(const Findings& findings, std::initializer_list<std::string_view> ids) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return std::find(ids.begin(), ids.end(), f.rule_id) != ids.end();
+  });
+}
+
 // Findings about the sender itself (not about quoted content).
 bool sender_poses_as_brand(const Findings& findings) {
-  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.rule_id == "BRAND_DISPLAY_NAME_SPOOF" || f.rule_id == "BRAND_LOOKALIKE_DOMAIN";
-  });
+  return has_rule(findings, {"BRAND_DISPLAY_NAME_SPOOF", "BRAND_LOOKALIKE_DOMAIN"});
 }
 
 // Something that runs code reached the reader: an attached program, disk
@@ -45,20 +44,18 @@ bool carries_payload(const Findings& findings) {
   });
 }
 
-// The mail's own words (not its attachments or links) pitch an update.
-bool pitches_an_update(const Findings& findings) {
+// The mail's own words (not its attachments or links) pitch an update as
+// strongly as `internal_update_pitch`.
+bool pitches_an_update(const Config& config, const Findings& findings) {
   double words = 0;
   for (const auto& f : findings)
     if (f.family == "fake-bulletin" && f.source != "attachment" && f.source != "url") words += f.score;
-  return words >= kInternalUpdatePitch;
+  return words >= config.internal_update_pitch;
 }
 
 // The brand is claimed where a reader sees who writes (subject, sender name,
 // images), not only named somewhere in the body.
-bool claims_brand_up_front(const Findings& findings) {
-  return std::any_of(findings.begin(), findings.end(),
-                     [](const Finding& f) { return f.rule_id == "BRAND_IMPERSONATION"; });
-}
+bool claims_brand_up_front(const Findings& findings) { return has_rule(findings, {"BRAND_IMPERSONATION"}); }
 
 // The sender's own name claims the brand ("Office Activation Center",
 // "Microsoft Support"): what the reader sees as who writes.
@@ -72,9 +69,7 @@ bool names_itself_the_brand(const Findings& findings) {
 // The brand is claimed (subject, display name, body ...) by a sender that is
 // not the brand authenticated.
 bool claims_brand_unauthenticated(const Findings& findings) {
-  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.rule_id == "BRAND_IMPERSONATION" || f.rule_id == "BRAND_IMPERSONATION_BODY";
-  });
+  return has_rule(findings, {"BRAND_IMPERSONATION", "BRAND_IMPERSONATION_BODY"});
 }
 
 // The sender's organisation is one of the recipients' (or the site's own):
@@ -145,12 +140,11 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // being it and writes from outside the recipients' organisation. A
   // newsletter that only warns keeps its credit, and so does the site's own IT.
   const bool poses_as_brand = sender_poses_as_brand(result.findings);
-  const bool outside_brand_claim =
-      claims_brand_unauthenticated(result.findings) && !sender_in_recipients_organisation(config, view);
+  const bool outside = !sender_in_recipients_organisation(config, view);
+  const bool outside_brand_claim = outside && claims_brand_unauthenticated(result.findings);
   // Nor does a sender from outside that calls itself the brand: a newsletter
   // or a user's report never signs as Microsoft, the scam reassuring its
   // victim ("Microsoft will never ask for your password") does.
-  const bool outside = !sender_in_recipients_organisation(config, view);
   const bool borrows_warnings = (carries_payload(result.findings) && (poses_as_brand || outside_brand_claim)) ||
                                 (outside && names_itself_the_brand(result.findings));
   context += borrows_warnings ? std::max(0.0, awareness) : awareness;
@@ -200,7 +194,7 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // its own tool or test build to colleagues is not that.
   const bool hands_over_an_update =
       carries_payload(result.findings) &&
-      (pitches_an_update(result.findings) || claims_brand_up_front(result.findings));
+      (pitches_an_update(config, result.findings) || claims_brand_up_front(result.findings));
   if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update)
     v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);

@@ -161,6 +161,17 @@ BOOST_AUTO_TEST_CASE(internal_mail_is_tagged_at_most_unless_it_poses_or_hands_ov
   BOOST_TEST(scored_from(own_tool, "dev.labs.example", "labs.example").verdict == Verdict::tag);
   // The same mail from outside the organisation keeps its verdict.
   BOOST_TEST(scored_from(own_tool, "builds.other.example", "labs.example").verdict == Verdict::quarantine);
+  // internal_update_pitch (impostor.conf) sets how much pitch counts: at 3,
+  // "extract and run it" is enough.
+  Config lower_bar = Config::defaults();
+  lower_bar.internal_update_pitch = 3;
+  MessageView colleague;
+  colleague.from.domain = "dev.labs.example";
+  colleague.to.push_back({"", "staff@labs.example", "labs.example"});
+  ScanResult strict;
+  strict.findings = own_tool;
+  score_findings(lower_bar, colleague, strict);
+  BOOST_TEST(strict.verdict == Verdict::quarantine);
 }
 
 BOOST_AUTO_TEST_CASE(forwarded_scam_is_tagged_at_most) {
@@ -242,8 +253,6 @@ BOOST_AUTO_TEST_CASE(a_warning_from_a_brand_spoofing_sender_keeps_its_verdict) {
   BOOST_TEST(score(f).verdict == Verdict::quarantine);
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
 BOOST_AUTO_TEST_CASE(a_sender_naming_itself_the_brand_borrows_its_reassurances) {
   // "Office Activation Center" asking for the card, signed off with
   // "Microsoft will never ask for your password".
@@ -258,3 +267,5 @@ BOOST_AUTO_TEST_CASE(a_sender_naming_itself_the_brand_borrows_its_reassurances) 
   const Findings newsletter = {card, reassurance, in_subject};
   BOOST_TEST(scored_from(newsletter, "news.example", "labs.example").verdict == Verdict::tag);
 }
+
+BOOST_AUTO_TEST_SUITE_END()
