@@ -75,6 +75,13 @@ Risk attachment_risk(const core::Attachment& a) {
     r.risky = r.executable = true;
     r.why = "encrypted archive " + a.filename;
   }
+  // An archive nobody can open hides what it carries as well as a password
+  // does; gateways treat the unscannable as suspect, not as clean.
+  if (!r.risky && kArchiveExtensions.count(ext) &&
+      std::find(a.anomalies.begin(), a.anomalies.end(), "archive-corrupt") != a.anomalies.end()) {
+    r.risky = true;
+    r.why = "unreadable archive " + a.filename;
+  }
   if (!r.risky && (kHtmlExtensions.count(ext) ||
                    (!a.filename.empty() && a.sniffed_type == "text/html"))) {
     r.risky = true;

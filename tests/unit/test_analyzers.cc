@@ -156,6 +156,18 @@ BOOST_AUTO_TEST_CASE(double_extension_is_flagged) {
   BOOST_TEST(!analyzers::attachment_risk(a).double_extension);
 }
 
+BOOST_AUTO_TEST_CASE(unreadable_archive_is_risky_not_executable) {
+  core::Attachment a;
+  a.filename = "Defender_Update.rar";
+  a.anomalies = {"archive-corrupt"};
+  const auto risk = analyzers::attachment_risk(a);
+  BOOST_TEST(risk.risky);
+  BOOST_TEST(!risk.executable);
+  // Only an archive: a damaged picture is just a damaged picture.
+  a.filename = "photo.jpg";
+  BOOST_TEST(!analyzers::attachment_risk(a).risky);
+}
+
 BOOST_AUTO_TEST_CASE(download_links) {
   BOOST_TEST(analyzers::is_download_link({"http://x.example/dl/KB5034441.exe?id=1", "x.example", ""}));
   BOOST_TEST(analyzers::is_download_link({"https://x.example/patch.zip", "x.example", ""}));
