@@ -9,7 +9,7 @@ namespace {
 
 const std::set<std::string> kExecutableExtensions = {
     "exe", "scr", "com", "pif", "bat", "cmd", "js", "jse", "vbs", "vbe", "wsf", "wsh",
-    "hta", "ps1", "psm1", "msi", "msix", "msp", "appx", "appxbundle", "lnk", "iso", "img",
+    "hta", "ps1", "psm1", "msi", "msix", "msp", "appx", "appxbundle", "msixbundle", "lnk", "iso", "img",
     "vhd", "vhdx", "jar", "reg", "cpl", "dll", "chm", "url", "scf", "application", "gadget",
     "msc", "docm", "xlsm", "pptm", "dotm", "xlam", "ppam", "one", "sys", "apk", "dmg", "pkg",
     "sh", "py", "xll", "library-ms", "settingcontent-ms", "inf"};

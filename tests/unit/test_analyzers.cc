@@ -124,6 +124,7 @@ const RiskCase kRisks[] = {
     {"KB5031356.exe", "application/x-dosexec", "", true, true},
     {"invoice.pdf.exe", "application/x-dosexec", "", true, true},
     {"update.js", "text/plain", "", true, true},
+    {"Copilot_x64.msixbundle", "application/zip", "", true, true},  // an app package installs a program
     {"patch.zip", "application/zip", "update.exe", true, true},
     {"photos.zip", "application/zip", "beach.jpg", false, false},
     {"form.html", "text/html", "", true, false},
