@@ -45,6 +45,10 @@ std::pair<std::string, std::string> extensions(const std::string& name) {
   return {ext, n.substr(prev + 1, last - prev - 1)};
 }
 
+bool has_anomaly(const core::Attachment& a, const char* name) {
+  return std::find(a.anomalies.begin(), a.anomalies.end(), name) != a.anomalies.end();
+}
+
 bool name_is_executable(const std::string& name) {
   return kExecutableExtensions.count(extensions(name).first) > 0;
 }
@@ -70,15 +74,13 @@ Risk attachment_risk(const core::Attachment& a) {
       r.why = m.name + " in " + a.filename;
       break;
     }
-  if (!r.risky && std::find(a.anomalies.begin(), a.anomalies.end(), "archive-encrypted") !=
-                      a.anomalies.end()) {
+  if (!r.risky && has_anomaly(a, "archive-encrypted")) {
     r.risky = r.executable = true;
     r.why = "encrypted archive " + a.filename;
   }
   // An archive nobody can open hides what it carries as well as a password
   // does; gateways treat the unscannable as suspect, not as clean.
-  if (!r.risky && kArchiveExtensions.count(ext) &&
-      std::find(a.anomalies.begin(), a.anomalies.end(), "archive-corrupt") != a.anomalies.end()) {
+  if (!r.risky && kArchiveExtensions.count(ext) && has_anomaly(a, "archive-corrupt")) {
     r.risky = true;
     r.why = "unreadable archive " + a.filename;
   }
