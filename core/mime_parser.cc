@@ -391,6 +391,33 @@ size_t quoted_header_block_at(const std::string& text) {
   return std::string::npos;
 }
 
+// Lines quoted with '>' (or a full-width '＞') under a forward subject: the
+// forward written inline, as many Japanese clients and hand-copied pop-up
+// texts do, with no marker line or header block. Three quoted lines in a row
+// make the block; a lone "> " is a reply habit, not a forwarded message.
+// Returns the offset of the block's first line, npos when there is none.
+size_t quoted_lines_block_at(const std::string& text) {
+  constexpr int kBlockLines = 3;
+  auto is_quoted = [](std::string_view line) {
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    return line.substr(0, 1) == ">" || line.substr(0, 3) == "\xEF\xBC\x9E";  // '>' or '＞'
+  };
+  int run = 0;
+  size_t run_start = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    if (is_quoted(std::string_view(text).substr(pos, end - pos))) {
+      if (run++ == 0) run_start = pos;
+      if (run == kBlockLines) return run_start;
+    } else {
+      run = 0;
+    }
+    pos = end + 1;
+  }
+  return std::string::npos;
+}
+
 // ---- the message walk --------------------------------------------------------
 
 std::string content_type_of(GMimeObject* object) {
@@ -536,6 +563,7 @@ class ViewBuilder {
       if (segment.source != TextSource::body) continue;
       size_t at = forward_marker_at(segment.text);
       if (at == std::string::npos && view_.subject_forward) at = quoted_header_block_at(segment.text);
+      if (at == std::string::npos && view_.subject_forward) at = quoted_lines_block_at(segment.text);
       if (at == std::string::npos) continue;
       segment.forward_at = at;
       view_.is_forward = true;

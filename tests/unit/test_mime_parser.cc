@@ -565,6 +565,11 @@ const std::vector<ForwardCase> kForwardCases = {
     {"japanese header block", "FW: 警告",
      "確認をお願いします。\n差出人: サポート <s@x.example>\n送信日時: 2026年5月7日\n宛先: 私\n件名: 警告\n",
      true, true},
+    {"inline quoted forward", "Fw: 画面の件", "見ていただけますか。\n\n＞　警告：感染しています\n＞　電話してください\n＞　閉じないで\n",
+     true, true},
+    {"ascii quoted forward", "FW: odd mail", "is this real?\n> Dear user\n> your licence\n>   expired\n", true, true},
+    {"two quoted lines are a reply habit", "FW: odd mail", "ok\n> Dear user\n> your licence\n", true, false},
+    {"quoted lines need a forward subject", "Notice", "> Dear user\n> your licence\n> expired\n", false, false},
     {"header block needs a forward subject", "Security alert",
      "From: Windows Support\nSent: today\nSubject: blocked\n", false, false},
     {"header block needs date and subject", "FW: blocked", "From: Windows Support\nTo: you\n", true,
@@ -592,7 +597,8 @@ BOOST_DATA_TEST_CASE(forward_detection, bdata::make(kForwardCases), c) {
       BOOST_TEST(own.find(quoted) == std::string::npos, own << " holds " << quoted);
     const bool starts_forwarded = c.body[0] == '-' || c.body.rfind("Begin", 0) == 0;
     BOOST_TEST(own.empty() == starts_forwarded);
-    BOOST_TEST((forwarded.find("From") != std::string::npos || forwarded.find("差出人") != std::string::npos));
+    const bool quoted = forwarded.rfind(">", 0) == 0 || forwarded.rfind("＞", 0) == 0;
+    BOOST_TEST((quoted || forwarded.find("From") != std::string::npos || forwarded.find("差出人") != std::string::npos));
   }
 }
 
