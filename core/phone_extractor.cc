@@ -121,6 +121,7 @@ struct Gap {
   bool space = false;
   bool open = false;
   bool close = false;
+  int chars = 0;
   bool only_dots() const { return dot && !dash && !space && !open && !close; }
 };
 
@@ -180,10 +181,43 @@ Run scan_run(std::string_view s, size_t pos) {
     gap.space |= is_space(cp.c);
     gap.open |= is_open(cp.c);
     gap.close |= is_close(cp.c);
+    gap.chars = gap_chars;
     pos = cp.next;
   }
   run.end = run.groups.empty() ? pos : run.groups.back().end;
   return run;
+}
+
+// "1 - 8 4 4 - 6 0 2 - 7 7 1 9", "０ １ ２ ０ ー ４ ４ ４": a number written one
+// digit at a time to slip past filters. When every group of a run is a single
+// digit, the single spaces between them are letter spacing and the other
+// separators are the number's own: digits one space apart are joined into
+// one group. Real numbers never have seven one-digit groups, so ordinary
+// runs are left alone.
+constexpr size_t kMinSpacedDigits = 7;
+
+void join_spaced_digits(Run& run) {
+  if (run.groups.size() < kMinSpacedDigits) return;
+  if (!std::all_of(run.groups.begin(), run.groups.end(), [](const Group& g) { return g.digits.size() == 1; }))
+    return;
+  Run joined;
+  joined.plus = run.plus;
+  joined.plus_pos = run.plus_pos;
+  joined.end = run.end;
+  for (size_t k = 0; k < run.groups.size(); ++k) {
+    const Gap& gap = run.gaps[k];
+    const bool letter_space = k > 0 && gap.space && gap.chars == 1;
+    if (letter_space) {
+      Group& g = joined.groups.back();
+      g.digits += run.groups[k].digits;
+      g.subs += run.groups[k].subs;
+      g.end = run.groups[k].end;
+    } else {
+      joined.groups.push_back(run.groups[k]);
+      joined.gaps.push_back(gap);
+    }
+  }
+  run = std::move(joined);
 }
 
 bool is_toll_free_nanp(std::string_view area) {
@@ -396,6 +430,7 @@ std::vector<PhoneMatch> find_phones(std::string_view text) {
       continue;
     }
     Run run = scan_run(text, is_open(decode(text, pos).c) ? decode(text, pos).next : pos);
+    join_spaced_digits(run);
     const size_t g = run.groups.size();
     size_t i = 0;
     while (i < g) {

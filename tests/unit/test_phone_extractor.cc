@@ -62,6 +62,9 @@ const std::vector<Positive> kPositives = {
     {"lookalike nanp", "1-8oo-555-0199", "1-8oo-555-0199", "+18005550199", true},
     {"after postcode", "〒100-0001 03-1234-5678", "03-1234-5678", "0312345678", false},
     {"before a time", "0120-123-456 10:00-18:00", "0120-123-456", "0120123456", true},
+    {"letter-spaced nanp", "call now : 1 - 8 4 4 - 6 0 2 - 7 7 1 9 !", "1 - 8 4 4 - 6 0 2 - 7 7 1 9",
+     "+18446027719", true},
+    {"letter-spaced jp", "電話 0 1 2 0 - 4 4 4 - 5 5 5 まで", "0 1 2 0 - 4 4 4 - 5 5 5", "0120444555", true},
     {"international other", "+44 20 7946 0958", "+44 20 7946 0958", "+442079460958", false},
 };
 
@@ -97,6 +100,8 @@ const std::vector<Negative> kNegatives = {
     {"decimal", "3.14159265358"},
     {"jp wrong length", "0120-123-4567-8"},
     {"n11 area", "911-555-0199"},
+    {"single digits in a table", "scores 3 1 4 1 5 9 2 6 5"},
+    {"spaced digits too short", "pin 5 5 5 0 1 9"},
 };
 
 }  // namespace
