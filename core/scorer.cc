@@ -99,11 +99,12 @@ bool internal_mail(const Config& config, const MessageView& view) {
          !from_fails_authentication(view);
 }
 
-// What the forwarder wrote above a forwarded message — mailed in from another
-// organisation — makes the pitch itself ("the installer is attached, install
-// it today", "we are happy to confirm your e-mail won USD 1.2 million" above
-// a quoted earlier exchange) and neither warns nor asks "is this real?": that
-// is the scam dressed as a forward or a reply chain, not a user's report.
+// What the forwarder wrote above a forwarded message makes the pitch itself
+// ("we are happy to confirm your e-mail won USD 1.2 million" above a quoted
+// earlier exchange, mailed in from another organisation; "Microsoft sent us
+// the patch, run the attached fix" on top of a colleague's reply chain, even
+// from inside) and neither warns nor asks "is this real?": that is the scam
+// dressed as a forward or a reply chain, not a user's report.
 bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, const Findings& findings) {
   std::map<std::string, double> own_words;
   for (const auto& f : findings) {
@@ -113,7 +114,12 @@ bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, co
   }
   const bool pitch = std::any_of(own_words.begin(), own_words.end(),
                                  [&](const auto& family) { return family.second >= config.family_threshold; });
-  return pitch && !sender_in_recipients_organisation(config, view);
+  if (!pitch) return false;
+  // Colleagues forward scams to each other to ask or to warn; handing over
+  // a program as an update in their own words is neither.
+  const bool hands_over_update =
+      carries_payload(findings) && own_words["fake-bulletin"] >= config.internal_update_pitch;
+  return !sender_in_recipients_organisation(config, view) || hands_over_update;
 }
 
 }  // namespace

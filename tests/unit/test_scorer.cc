@@ -194,8 +194,16 @@ BOOST_AUTO_TEST_CASE(an_outside_forward_whose_own_words_make_the_pitch_keeps_its
   const Finding brand{"BRAND_IMPERSONATION", "brand", 3, "", "subject"};
   const Findings own_words = {installer_attached, payload, update_exe, brand};
   BOOST_TEST(forward_verdict(own_words, "mail.other-corp.example", "dental.example") == Verdict::quarantine);
-  // IT writing to its own staff, or a user reporting to the helpdesk: capped.
-  BOOST_TEST(forward_verdict(own_words, "mail.dental.example", "dental.example") == Verdict::tag);
+  // From inside, a reply chain whose newest words hand over the program as
+  // an update ("Microsoft sent us the patch, run the attached fix") is the
+  // fake IT update, as it would be without the chain ...
+  BOOST_TEST(forward_verdict(own_words, "mail.dental.example", "dental.example") == Verdict::quarantine);
+  // ... while a colleague's weaker words above a forwarded update are a
+  // report (or IT sharing one), capped.
+  Finding mentions_update{"BULLETIN_SECURITY_UPDATE_CLAIM_EN", "fake-bulletin", 3, "", "body"};
+  mentions_update.forwarder_wrote = true;
+  BOOST_TEST(forward_verdict({mentions_update, payload, update_exe, brand}, "mail.dental.example",
+                             "dental.example") == Verdict::tag);
   // The update pitch only in the forwarded text: a report, capped.
   Finding quoted = installer_attached;
   quoted.forwarder_wrote = false;
