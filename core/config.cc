@@ -151,6 +151,8 @@ const std::vector<std::pair<std::string, Setter>>& keys() {
       {"awareness_threshold", num(&Config::awareness_threshold, 0, 1000)},
       {"unbranded_min_family", num(&Config::unbranded_min_family, 0, 1000)},
       {"internal_update_pitch", num(&Config::internal_update_pitch, 0, 1000)},
+      {"posing_quarantine_threshold", num(&Config::posing_quarantine_threshold, -100, 1000)},
+      {"posing_family_threshold", num(&Config::posing_family_threshold, 0, 1000)},
       {"max_verdict",
        [](Config& c, const std::string& v) {
          if (!parse_verdict(v, c.max_verdict))

@@ -56,6 +56,12 @@ struct Config {
   double awareness_threshold = 5.0;
   // Without any brand evidence, a family score below this is tagged at most.
   double unbranded_min_family = 12.0;
+  // A sender posing as the brand (a display name claiming it from another
+  // domain, a look-alike domain) is quarantined from this score, and its
+  // families are named from `posing_family_threshold`: genuine mail never
+  // poses, so less of the scam's own evidence is needed to hold it.
+  double posing_quarantine_threshold = 7.0;
+  double posing_family_threshold = 2.0;
   // Internal mail handing over a program keeps its verdict when its own words
   // pitch an update this strongly (fake-bulletin text rules, not attachments).
   double internal_update_pitch = 5.0;

@@ -172,11 +172,17 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   }
   result.score = std::round(score * 10) / 10;
 
+  // Genuine mail never poses as the brand (none of 4,700 ham messages here
+  // does): a poser's one card request or one prize line names the family,
+  // and it is held from a lower score.
+  const double naming_threshold =
+      poses_as_brand ? std::min(config.family_threshold, config.posing_family_threshold) : config.family_threshold;
   result.categories.clear();
   for (const auto& [family, s] : ranked)
-    if (s >= config.family_threshold) result.categories.push_back(family);
+    if (s >= naming_threshold) result.categories.push_back(family);
 
   Verdict v = verdict_for(config, result.score);
+  if (poses_as_brand && result.score >= config.posing_quarantine_threshold) v = std::max(v, Verdict::quarantine);
   // A scam with no family strong enough to name is at most tagged: every
   // quarantined or rejected message says what it is.
   if (result.categories.empty()) v = std::min(v, Verdict::tag);

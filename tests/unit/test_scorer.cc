@@ -52,6 +52,29 @@ BOOST_AUTO_TEST_CASE(family_plus_brand_quarantines) {
   BOOST_TEST(r.categories == std::vector<std::string>{"lottery"});
 }
 
+BOOST_AUTO_TEST_CASE(a_sender_posing_as_the_brand_is_held_on_less_evidence) {
+  const Finding card{"CARD_ACT_ON_CARD_EN", "card-validation", 2, "verify your card", "body"};
+  const Finding claim{"BRAND_IMPERSONATION", "brand", 3, "Microsoft", "display_name"};
+  const Finding spoof{"BRAND_DISPLAY_NAME_SPOOF", "brand", 1.5, "Microsoft", "display_name"};
+  // Posing (display name from another domain): one card request names the
+  // family, and 7 is enough to hold it.
+  const auto posing = score({card, claim, spoof, {"CARD_PAYMENT_FAILED_EN", "card-validation", 1, "", "body"}});
+  BOOST_TEST(posing.score == 7.5);
+  BOOST_TEST(posing.categories == std::vector<std::string>{"card-validation"});
+  BOOST_TEST(posing.verdict == Verdict::quarantine);
+  // The same words claiming the brand without posing: not named, tagged.
+  const auto claiming = score({card, claim, {"CARD_PAYMENT_FAILED_EN", "card-validation", 0.5, "", "body"},
+                               {"LOTTERY_SUBJECT_WINNER_EN", "lottery", 1.5, "", "subject"},
+                               {"TS_COUNTDOWN_EN", "tech-support", 1.5, "", "body"}});
+  BOOST_TEST(claiming.score == 7.0);
+  BOOST_TEST(claiming.categories.empty());
+  BOOST_TEST(claiming.verdict == Verdict::tag);
+  // Posing below the lower threshold stays tagged.
+  const auto weak = score({card, claim, spoof});
+  BOOST_TEST(weak.score == 6.5);
+  BOOST_TEST(weak.verdict == Verdict::tag);
+}
+
 BOOST_AUTO_TEST_CASE(brand_alone_is_not_a_scam) {
   const auto r = score({{"BRAND_IMPERSONATION", "brand", 3, "", ""},
                         {"BRAND_LOOKALIKE_DOMAIN", "brand", 3, "", ""}});
