@@ -19,7 +19,7 @@ bool is_toll_free(const std::string& digits) {
 void TechSupportAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) const {
   if (!has_family(ctx.earlier, "tech-support") || ctx.view.phones.empty()) return;
   auto emit = [&](const char* id, const std::string& evidence, const char* source) {
-    out.push_back({id, "tech-support", ctx.config.score_of(id), evidence, source});
+    out.push_back({id, "tech-support", ctx.config.score_of(id), evidence, source, false, "call"});
   };
   const auto& phone = ctx.view.phones.front();
   emit("TECH_SUPPORT_CALL_NUMBER", phone.raw, core::to_string(phone.source));

@@ -14,6 +14,9 @@ struct Finding {
   std::string source;    // where it was seen ("subject", "body", "attachment" ...)
   // Seen in the forwarder's own words, above a message forwarded inline.
   bool forwarder_wrote = false;
+  // What kind of evidence, where the rule says (its `signal` key): "call" is
+  // only a number to call, which a vendor's signature shows as well.
+  std::string signal{};
 };
 
 using Findings = std::vector<Finding>;

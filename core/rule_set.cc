@@ -128,8 +128,8 @@ class Parser {
 
   void set_key(const std::string& key, const std::string& value, size_t line_no) {
     Rule& r = pending_->rule;
-    static const std::set<std::string> kKeys = {"family", "score", "lang",
-                                                "where", "pattern", "description"};
+    static const std::set<std::string> kKeys = {"family", "score",   "lang",       "where",
+                                                "pattern", "signal", "description"};
     if (!kKeys.count(key)) fail(origin_, line_no, "unknown key '" + key + "'");
     auto [it, inserted] = pending_->key_lines.emplace(key, line_no);
     if (!inserted)
@@ -155,6 +155,9 @@ class Parser {
       std::string err = PatternMatcher::validate(value);
       if (!err.empty()) fail(origin_, line_no, "invalid pattern: " + err);
       r.pattern = value;
+    } else if (key == "signal") {
+      if (value != "call") fail(origin_, line_no, "unknown signal '" + value + "' (call)");
+      r.signal = value;
     } else {
       r.description = value;
     }

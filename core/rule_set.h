@@ -24,6 +24,7 @@
 //                attachment header_other                          (required)
 //   pattern      PCRE, checked by PatternMatcher::validate        (required)
 //   description  free text
+//   signal       call (the rule only shows a number to call)       (optional)
 // Unknown or repeated keys are errors. See impostor-rules(5).
 //
 // Patterns see the normalised text (NFKC, case-folded, zero-width removed,
@@ -66,6 +67,7 @@ struct Rule {
   std::vector<TextSource> where;
   std::string pattern;
   std::string description;
+  std::string signal;  // "" or "call"
   std::string origin;  // "file:line" of the [ID] line
 };
 

@@ -122,6 +122,22 @@ bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, co
   return !sender_in_recipients_organisation(config, view) || hands_over_update;
 }
 
+// A tech-support verdict resting on nothing but a number to call (rules with
+// `signal = call`: "call our support line at 1-800-…", the number itself),
+// in mail that names the brand only in passing in its body: what a printer
+// maker's support reply or a shop's receipt footer shows, not a scam's alarm,
+// remote tool or payment demand. (Scams of that shape claim the brand up
+// front or pose as it.)
+bool only_a_number_to_call(const Config& config, const Findings& findings) {
+  double other_evidence = 0;
+  for (const auto& f : findings)
+    if (f.family == "tech-support" && f.signal != "call") other_evidence += f.score;
+  const bool brand_in_passing = has_rule(findings, {"BRAND_IMPERSONATION_BODY"}) &&
+                                !has_rule(findings, {"BRAND_IMPERSONATION"}) &&
+                                !sender_poses_as_brand(findings);
+  return brand_in_passing && other_evidence < config.family_threshold;
+}
+
 }  // namespace
 
 void score_findings(const Config& config, const MessageView& view, ScanResult& result) {
@@ -173,16 +189,18 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   result.score = std::round(score * 10) / 10;
 
   // Genuine mail never poses as the brand (none of 4,700 ham messages here
-  // does): a poser's one card request or one prize line names the family,
-  // and it is held from a lower score.
+  // does), nor does an outsider sign as a bare product ("Edge Sync", "Office
+  // Licensing"): such a sender's one card request or one prize line names
+  // the family, and it is held from a lower score.
+  const bool posing = poses_as_brand || (outside && names_itself_the_brand(result.findings));
   const double naming_threshold =
-      poses_as_brand ? std::min(config.family_threshold, config.posing_family_threshold) : config.family_threshold;
+      posing ? std::min(config.family_threshold, config.posing_family_threshold) : config.family_threshold;
   result.categories.clear();
   for (const auto& [family, s] : ranked)
     if (s >= naming_threshold) result.categories.push_back(family);
 
   Verdict v = verdict_for(config, result.score);
-  if (poses_as_brand && result.score >= config.posing_quarantine_threshold) v = std::max(v, Verdict::quarantine);
+  if (posing && result.score >= config.posing_quarantine_threshold) v = std::max(v, Verdict::quarantine);
   // A scam with no family strong enough to name is at most tagged: every
   // quarantined or rejected message says what it is.
   if (result.categories.empty()) v = std::min(v, Verdict::tag);
@@ -209,6 +227,8 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
       (pitches_an_update(config, result.findings) || claims_brand_up_front(result.findings));
   if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update)
     v = std::min(v, Verdict::tag);
+  const bool tech_support_leads = !ranked.empty() && ranked.front().first == "tech-support";
+  if (tech_support_leads && only_a_number_to_call(config, result.findings)) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
 

@@ -37,7 +37,14 @@ const char* kGood =
     "family = context\n"
     "score = -2\n"
     "where = body\n"
-    "pattern = this is a scam #1\n";
+    "pattern = this is a scam #1\n"
+    "\n"
+    "[TS_CALL_TEST]\n"
+    "family = tech-support\n"
+    "score = 2\n"
+    "where = body\n"
+    "pattern = call us\n"
+    "signal = call\n";
 
 struct BadCase {
   const char* name;
@@ -54,6 +61,7 @@ const BadCase kBadCases[] = {
     {"missing bracket", "[ABC\n", "t.rules:1:"},
     {"text after id", "[ABC] junk\n", "t.rules:1:"},
     {"unknown key", "[A]\nfamily = lottery\ncolour = red\n", "t.rules:3:"},
+    {"unknown signal", "[A]\nfamily = tech-support\nsignal = phone\n", "t.rules:3:"},
     {"duplicate key", "[A]\nfamily = lottery\nfamily = brand\n", "t.rules:3:"},
     {"bad family", "[A]\nfamily = spam\n", "t.rules:2:"},
     {"score not a number", "[A]\nfamily = lottery\nscore = high\n", "t.rules:3:"},
@@ -87,7 +95,9 @@ BOOST_AUTO_TEST_SUITE(rule_set)
 
 BOOST_AUTO_TEST_CASE(parses_a_good_file) {
   auto rs = RuleSet::from_texts({{"good.rules", kGood}});
-  BOOST_REQUIRE_EQUAL(rs->rules().size(), 2u);
+  BOOST_REQUIRE_EQUAL(rs->rules().size(), 3u);
+  BOOST_TEST(rs->find("TS_CALL_TEST")->signal == "call");
+  BOOST_TEST(rs->find("LOTTERY_TEST_EN")->signal.empty());
   const Rule* r = rs->find("LOTTERY_TEST_EN");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->family == "lottery");

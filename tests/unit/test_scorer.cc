@@ -69,10 +69,40 @@ BOOST_AUTO_TEST_CASE(a_sender_posing_as_the_brand_is_held_on_less_evidence) {
   BOOST_TEST(claiming.score == 7.0);
   BOOST_TEST(claiming.categories.empty());
   BOOST_TEST(claiming.verdict == Verdict::tag);
+  // An outsider signing as a bare product ("Edge Sync") poses as well; the
+  // same name from inside the recipients' organisation does not.
+  const Findings product_name = {{"CARD_SAVED_CARD_EXPIRED_EN", "card-validation", 2.5, "", "body"},
+                                 {"CARD_SERVICE_HELD_FOR_PAYMENT_EN", "card-validation", 1.5, "", "body"},
+                                 {"BRAND_IMPERSONATION", "brand", 3, "Edge Sync", "display_name"}};
+  BOOST_TEST(scored_from(product_name, "edge-profile.example", "dental.example").verdict == Verdict::quarantine);
+  BOOST_TEST(scored_from(product_name, "dental.example", "dental.example").verdict == Verdict::tag);
   // Posing below the lower threshold stays tagged.
   const auto weak = score({card, claim, spoof});
   BOOST_TEST(weak.score == 6.5);
   BOOST_TEST(weak.verdict == Verdict::tag);
+}
+
+BOOST_AUTO_TEST_CASE(a_number_to_call_and_the_brand_in_passing_is_tagged_at_most) {
+  Finding call_line{"TS_CALL_SUPPORT_NUMBER_EN", "tech-support", 2.5, "call our support line", "body"};
+  call_line.signal = "call";
+  Finding number{"TECH_SUPPORT_CALL_NUMBER", "tech-support", 2, "1-800-555-0126", "body"};
+  number.signal = "call";
+  Finding toll_free{"TECH_SUPPORT_TOLL_FREE_BRAND", "tech-support", 1.5, "1-800-555-0126", "body"};
+  toll_free.signal = "call";
+  const Finding in_passing{"BRAND_IMPERSONATION_BODY", "brand", 1.5, "Windows 11", "body"};
+  const Finding extra{"TS_ERROR_CODE_EN", "tech-support", 2.5, "error 0x0000011b", "subject"};
+  // A vendor's support reply: its number, Windows named in the body.
+  const auto vendor = score({call_line, number, toll_free, extra, in_passing});
+  BOOST_TEST(vendor.score == 10.0);
+  BOOST_TEST(vendor.verdict == Verdict::tag);
+  // The same with an infection alarm: the alarm is the scam's own evidence.
+  const auto alarm = score({call_line, number, toll_free, in_passing,
+                            {"TS_INFECTED_EN", "tech-support", 3.5, "your computer is infected", "body"}});
+  BOOST_TEST(alarm.verdict == Verdict::quarantine);
+  // The same number claimed as the brand's up front (subject, sender name).
+  const auto claimed = score({call_line, number, toll_free, extra,
+                              {"BRAND_IMPERSONATION", "brand", 3, "Microsoft Support", "display_name"}});
+  BOOST_TEST(claimed.verdict == Verdict::quarantine);
 }
 
 BOOST_AUTO_TEST_CASE(brand_alone_is_not_a_scam) {
