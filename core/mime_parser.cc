@@ -140,9 +140,72 @@ std::string header_bytes_to_utf8(std::string_view raw, const std::string& charse
   return decode_to_utf8(raw, charset_hint).utf8;
 }
 
+// ---- adjacent B-encoded words ----
+// GMime (3.2.13) joins adjacent encoded-words of one charset by their
+// base64 text, so a word that ends in padding cuts off every word after it:
+// "=?ISO-2022-JP?B?TWljcm9zb2Y=?= =?ISO-2022-JP?B?dCAb...?=" decodes to
+// "Microsof". Japanese mailers split long subjects and sender names into
+// such runs, so all but the first piece was lost. Runs of adjacent
+// B-encoded words in one charset are joined here by their bytes (which is
+// also right for a character split across two words) into one word before
+// GMime decodes them.
+struct EncodedWord {
+  size_t end = 0;       // just past the closing "?="
+  std::string charset;  // lower case
+  std::string bytes;    // the payload, base64-decoded
+};
+
+bool might_hold_b_words(std::string_view text) {
+  return text.find("?B?") != std::string_view::npos || text.find("?b?") != std::string_view::npos;
+}
+
+// The B-encoded word starting at `at` ("=?charset?B?payload?="), if it is one.
+bool read_b_word(const std::string& text, size_t at, EncodedWord& out) {
+  if (text.compare(at, 2, "=?") != 0) return false;
+  const size_t charset_end = text.find('?', at + 2);
+  if (charset_end == std::string::npos || charset_end == at + 2 || charset_end - at > 80) return false;
+  if (text.compare(charset_end, 3, "?B?") != 0 && text.compare(charset_end, 3, "?b?") != 0) return false;
+  const size_t payload = charset_end + 3;
+  const size_t close = text.find("?=", payload);
+  if (close == std::string::npos) return false;
+  const std::string payload_text = text.substr(payload, close - payload);
+  if (payload_text.find_first_of(" \t") != std::string::npos) return false;
+  gsize length = 0;
+  gchar_ptr decoded(reinterpret_cast<gchar*>(g_base64_decode(payload_text.c_str(), &length)));
+  out.end = close + 2;
+  out.charset = lower_ascii(std::string_view(text).substr(at + 2, charset_end - at - 2));
+  out.bytes.assign(decoded ? decoded.get() : "", decoded ? length : 0);
+  return true;
+}
+
+std::string join_adjacent_b_words(const std::string& text) {
+  if (!might_hold_b_words(text)) return text;
+  std::string out;
+  size_t copied = 0;
+  for (size_t at = text.find("=?"); at != std::string::npos; at = text.find("=?", at + 2)) {
+    std::vector<EncodedWord> run;
+    EncodedWord word;
+    for (size_t next = at; next != std::string::npos && read_b_word(text, next, word);) {
+      if (!run.empty() && word.charset != run.front().charset) break;
+      run.push_back(word);
+      next = text.find_first_not_of(" \t", word.end);
+    }
+    if (run.size() < 2) continue;
+    std::string bytes;
+    for (const auto& w : run) bytes += w.bytes;
+    gchar_ptr encoded(g_base64_encode(reinterpret_cast<const guchar*>(bytes.data()), bytes.size()));
+    out.append(text, copied, at - copied);
+    out += "=?" + run.front().charset + "?B?" + (encoded ? encoded.get() : "") + "?=";
+    copied = run.back().end;
+    at = copied - 2;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 std::string unfold(const std::string& value) {
   gchar_ptr unfolded(g_mime_utils_header_unfold(value.c_str()));
-  return unfolded ? trim(unfolded.get()) : trim(value);
+  return join_adjacent_b_words(unfolded ? trim(unfolded.get()) : trim(value));
 }
 
 // Decoded (RFC 2047) UTF-8 text of one header value.
@@ -159,7 +222,7 @@ std::string decode_header_value(GMimeParserOptions* options, std::string_view ra
 // value is the one decode_header_value would compute again.
 std::string decoded_header_value(GMimeParserOptions* options, GMimeHeader* header,
                                  std::string_view raw, const std::string& charset_hint) {
-  if (is_valid_utf8(raw) && raw.find('\x1b') == std::string_view::npos)
+  if (is_valid_utf8(raw) && raw.find('\x1b') == std::string_view::npos && !might_hold_b_words(raw))
     if (const char* cached = g_mime_header_get_value(header)) return sanitize_utf8(trim(cached));
   return decode_header_value(options, raw, charset_hint);
 }

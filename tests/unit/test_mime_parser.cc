@@ -170,6 +170,25 @@ BOOST_AUTO_TEST_CASE(rfc2047_headers_and_addresses) {
   BOOST_TEST(subject_header->second == v.subject);
 }
 
+// Japanese mailers split long subjects and names over several encoded-words;
+// GMime 3.2 dropped every word after one ending in base64 padding.
+BOOST_AUTO_TEST_CASE(adjacent_encoded_words_split_anywhere) {
+  const std::string raw =
+      "From: " + rfc2047_b("Microsof", "ISO-2022-JP") + "\n " + rfc2047_b("t アカウント ", "ISO-2022-JP") +
+      "\n " + rfc2047_b("チーム", "ISO-2022-JP") + " <a@x.example>\n"
+      "Reply-To: " + rfc2047_b("Windows ファイア", "EUC-JP") + " " + rfc2047_b("ウォール", "EUC-JP") +
+      " <b@y.example>\n"
+      "Subject: " + rfc2047_b("Micro", "UTF-8") + " " + rfc2047_b("ソフトです", "UTF-8") + " " +
+      rfc2047_b("（続き）", "ISO-2022-JP") + "\n"
+      "Content-Type: text/plain; charset=us-ascii\n\nHello\n";
+  const MessageView v = parse_message(raw, kLimits);
+  BOOST_TEST(v.from.display_name == "Microsoft アカウント チーム");
+  BOOST_TEST(v.from.domain == "x.example");
+  BOOST_REQUIRE_EQUAL(v.reply_to.size(), 1u);
+  BOOST_TEST(v.reply_to[0].display_name == "Windows ファイアウォール");
+  BOOST_TEST(v.subject == "Microソフトです（続き）");
+}
+
 BOOST_AUTO_TEST_CASE(raw_8bit_utf8_headers) {
   const std::string raw =
       "From: マイクロソフト <alert@ms-alert.example>\n"
