@@ -132,9 +132,14 @@ bool only_a_number_to_call(const Config& config, const Findings& findings) {
   double other_evidence = 0;
   for (const auto& f : findings)
     if (f.family == "tech-support" && f.signal != "call") other_evidence += f.score;
-  const bool brand_in_passing = has_rule(findings, {"BRAND_IMPERSONATION_BODY"}) &&
-                                !has_rule(findings, {"BRAND_IMPERSONATION"}) &&
-                                !sender_poses_as_brand(findings);
+  // A subject naming Windows as the platform ("driver error on Windows 11")
+  // mentions the brand no more than the body does.
+  const bool platform_subject = has_rule(findings, {"CONTEXT_PLATFORM_SUBJECT_EN", "CONTEXT_PLATFORM_SUBJECT_JA"});
+  const bool headline_claim = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.rule_id == "BRAND_IMPERSONATION" && !(platform_subject && f.source == "subject");
+  });
+  const bool brand_in_passing = has_rule(findings, {"BRAND_IMPERSONATION_BODY", "BRAND_IMPERSONATION"}) &&
+                                !headline_claim && !sender_poses_as_brand(findings);
   return brand_in_passing && other_evidence < config.family_threshold;
 }
 

@@ -95,6 +95,11 @@ BOOST_AUTO_TEST_CASE(a_number_to_call_and_the_brand_in_passing_is_tagged_at_most
   const auto vendor = score({call_line, number, toll_free, extra, in_passing});
   BOOST_TEST(vendor.score == 10.0);
   BOOST_TEST(vendor.verdict == Verdict::tag);
+  // Windows named in the subject as the platform is a mention in passing too.
+  const auto platform = score({call_line, number, toll_free, extra,
+                               {"BRAND_IMPERSONATION", "brand", 3, "on Windows 11", "subject"},
+                               {"CONTEXT_PLATFORM_SUBJECT_EN", "context", -2, "on Windows 11", "subject"}});
+  BOOST_TEST(platform.verdict == Verdict::tag);
   // The same with an infection alarm: the alarm is the scam's own evidence.
   const auto alarm = score({call_line, number, toll_free, in_passing,
                             {"TS_INFECTED_EN", "tech-support", 3.5, "your computer is infected", "body"}});
