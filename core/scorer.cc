@@ -122,6 +122,17 @@ bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, co
   return !sender_in_recipients_organisation(config, view) || hands_over_update;
 }
 
+// The brand is named, but only in the body or as the platform in the
+// subject ("driver error on Windows 11"), by a sender that does not pose.
+bool names_brand_only_in_passing(const Findings& findings) {
+  const bool platform_subject = has_rule(findings, {"CONTEXT_PLATFORM_SUBJECT_EN", "CONTEXT_PLATFORM_SUBJECT_JA"});
+  const bool headline_claim = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.rule_id == "BRAND_IMPERSONATION" && !(platform_subject && f.source == "subject");
+  });
+  return has_rule(findings, {"BRAND_IMPERSONATION_BODY", "BRAND_IMPERSONATION"}) && !headline_claim &&
+         !sender_poses_as_brand(findings);
+}
+
 // A tech-support verdict resting on nothing but a number to call (rules with
 // `signal = call`: "call our support line at 1-800-…", the number itself),
 // in mail that names the brand only in passing in its body: what a printer
@@ -132,15 +143,7 @@ bool only_a_number_to_call(const Config& config, const Findings& findings) {
   double other_evidence = 0;
   for (const auto& f : findings)
     if (f.family == "tech-support" && f.signal != "call") other_evidence += f.score;
-  // A subject naming Windows as the platform ("driver error on Windows 11")
-  // mentions the brand no more than the body does.
-  const bool platform_subject = has_rule(findings, {"CONTEXT_PLATFORM_SUBJECT_EN", "CONTEXT_PLATFORM_SUBJECT_JA"});
-  const bool headline_claim = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-    return f.rule_id == "BRAND_IMPERSONATION" && !(platform_subject && f.source == "subject");
-  });
-  const bool brand_in_passing = has_rule(findings, {"BRAND_IMPERSONATION_BODY", "BRAND_IMPERSONATION"}) &&
-                                !headline_claim && !sender_poses_as_brand(findings);
-  return brand_in_passing && other_evidence < config.family_threshold;
+  return names_brand_only_in_passing(findings) && other_evidence < config.family_threshold;
 }
 
 }  // namespace
