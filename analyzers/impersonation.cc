@@ -191,16 +191,22 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
   // Where the brand is claimed matters: in the subject, the sender's name or
   // the images the message presents itself as the brand; a body that merely
   // names Microsoft (an advisory, a receipt) claims much less.
+  // The sender's own name is reported first when it claims the brand: it
+  // says who writes, which the scorer weighs more than the subject.
   const Finding* headline_claim = nullptr;
+  const Finding* name_hit = nullptr;
   const Finding* body_claim = nullptr;
   for (const auto& f : ctx.earlier) {
     if (f.family != "brand") continue;
     if (f.source == "body") {
       if (!body_claim) body_claim = &f;
+    } else if (f.source == "display_name") {
+      if (!name_hit) name_hit = &f;
     } else if (!headline_claim) {
       headline_claim = &f;
     }
   }
+  if (name_hit) headline_claim = name_hit;
   const bool name_claim = display_name_claims_brand(view, config);
   const std::string sent_from = " — sent from " + (from_domain.empty() ? "no domain" : from_domain);
   if (headline_claim || name_claim) {

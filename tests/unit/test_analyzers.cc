@@ -94,6 +94,26 @@ BOOST_AUTO_TEST_CASE(display_name_spoof_and_freemail_reply_to) {
   BOOST_TEST(r.verdict == core::Verdict::accept);  // a brand claim alone is no scam
 }
 
+// The sender's own name is reported as where the brand is claimed even when
+// the subject claims it too: the scorer treats such a sender as posing.
+BOOST_AUTO_TEST_CASE(a_product_name_as_sender_is_the_claim_reported) {
+  const auto msg = test::plain_message(
+      "From: Windows Update Team <team@upgrade-notice.example>\nTo: you@example.com\n"
+      "Subject: Windows 10 end of support\nMessage-ID: <a3@x>",
+      "Upgrade now.");
+  const auto r = test::builtin_pipeline().scan({}, msg);
+  const auto claim = std::find_if(r.findings.begin(), r.findings.end(),
+                                  [](const core::Finding& f) { return f.rule_id == "BRAND_IMPERSONATION"; });
+  BOOST_REQUIRE(claim != r.findings.end());
+  BOOST_TEST(claim->source == "display_name");
+  // "... Systems Support" is not "MS Support".
+  const auto vendor = test::plain_message(
+      "From: Kestrel Print Systems Support <support@kestrelprint.example>\nTo: you@example.com\n"
+      "Subject: Your case\nMessage-ID: <a4@x>",
+      "Your printer driver is ready.");
+  BOOST_TEST(!has_rule(test::builtin_pipeline().scan({}, vendor), "BRAND_IMPERSONATION"));
+}
+
 BOOST_AUTO_TEST_CASE(authenticated_microsoft_is_not_impersonation) {
   const auto msg = test::plain_message(
       "From: Microsoft account team <account-security-noreply@accountprotection.microsoft.com>\n"
