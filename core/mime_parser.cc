@@ -155,8 +155,14 @@ struct EncodedWord {
   std::string bytes;    // the payload, base64-decoded
 };
 
-bool might_hold_b_words(std::string_view text) {
-  return text.find("?B?") != std::string_view::npos || text.find("?b?") != std::string_view::npos;
+// Whether two encoded-words stand next to each other ("?=" then only white
+// space, folding included, then "=?"): the only case GMime gets wrong.
+bool has_adjacent_encoded_words(std::string_view text) {
+  for (size_t end = text.find("?="); end != std::string_view::npos; end = text.find("?=", end + 2)) {
+    const size_t next = text.find_first_not_of(" \t\r\n", end + 2);
+    if (next != std::string_view::npos && text.compare(next, 2, "=?") == 0) return true;
+  }
+  return false;
 }
 
 // The B-encoded word starting at `at` ("=?charset?B?payload?="), if it is one.
@@ -179,7 +185,7 @@ bool read_b_word(const std::string& text, size_t at, EncodedWord& out) {
 }
 
 std::string join_adjacent_b_words(const std::string& text) {
-  if (!might_hold_b_words(text)) return text;
+  if (!has_adjacent_encoded_words(text)) return text;
   std::string out;
   size_t copied = 0;
   for (size_t at = text.find("=?"); at != std::string::npos; at = text.find("=?", at + 2)) {
@@ -222,7 +228,7 @@ std::string decode_header_value(GMimeParserOptions* options, std::string_view ra
 // value is the one decode_header_value would compute again.
 std::string decoded_header_value(GMimeParserOptions* options, GMimeHeader* header,
                                  std::string_view raw, const std::string& charset_hint) {
-  if (is_valid_utf8(raw) && raw.find('\x1b') == std::string_view::npos && !might_hold_b_words(raw))
+  if (is_valid_utf8(raw) && raw.find('\x1b') == std::string_view::npos && !has_adjacent_encoded_words(raw))
     if (const char* cached = g_mime_header_get_value(header)) return sanitize_utf8(trim(cached));
   return decode_header_value(options, raw, charset_hint);
 }

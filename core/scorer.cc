@@ -124,13 +124,13 @@ bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, co
 
 // The brand is named, but only in the body or as the platform in the
 // subject ("driver error on Windows 11"), by a sender that does not pose.
-bool names_brand_only_in_passing(const Findings& findings) {
+bool names_brand_only_in_passing(const Findings& findings, bool poses_as_brand) {
   const bool platform_subject = has_rule(findings, {"CONTEXT_PLATFORM_SUBJECT_EN", "CONTEXT_PLATFORM_SUBJECT_JA"});
   const bool headline_claim = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
     return f.rule_id == "BRAND_IMPERSONATION" && !(platform_subject && f.source == "subject");
   });
   return has_rule(findings, {"BRAND_IMPERSONATION_BODY", "BRAND_IMPERSONATION"}) && !headline_claim &&
-         !sender_poses_as_brand(findings);
+         !poses_as_brand;
 }
 
 // A tech-support verdict resting on nothing but a number to call (rules with
@@ -139,11 +139,11 @@ bool names_brand_only_in_passing(const Findings& findings) {
 // maker's support reply or a shop's receipt footer shows, not a scam's alarm,
 // remote tool or payment demand. (Scams of that shape claim the brand up
 // front or pose as it.)
-bool only_a_number_to_call(const Config& config, const Findings& findings) {
+bool only_a_number_to_call(const Config& config, const Findings& findings, bool poses_as_brand) {
   double other_evidence = 0;
   for (const auto& f : findings)
     if (f.family == "tech-support" && f.signal != "call") other_evidence += f.score;
-  return names_brand_only_in_passing(findings) && other_evidence < config.family_threshold;
+  return names_brand_only_in_passing(findings, poses_as_brand) && other_evidence < config.family_threshold;
 }
 
 }  // namespace
@@ -236,7 +236,7 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update)
     v = std::min(v, Verdict::tag);
   const bool tech_support_leads = !ranked.empty() && ranked.front().first == "tech-support";
-  if (tech_support_leads && only_a_number_to_call(config, result.findings)) v = std::min(v, Verdict::tag);
+  if (tech_support_leads && only_a_number_to_call(config, result.findings, poses_as_brand)) v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
 

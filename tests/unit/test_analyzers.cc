@@ -14,10 +14,17 @@ using namespace impostor;
 
 namespace {
 
-bool has_rule(const core::ScanResult& r, const std::string& id) {
+const core::Finding* finding(const core::ScanResult& r, const std::string& id) {
   for (const auto& f : r.findings)
-    if (f.rule_id == id) return true;
-  return false;
+    if (f.rule_id == id) return &f;
+  return nullptr;
+}
+
+bool has_rule(const core::ScanResult& r, const std::string& id) { return finding(r, id) != nullptr; }
+
+// A plain-text message scanned with the built-in rules.
+core::ScanResult scan_mail(const std::string& headers, const std::string& body) {
+  return test::builtin_pipeline().scan({}, test::plain_message(headers, body));
 }
 
 struct DomainCase {
@@ -83,11 +90,10 @@ BOOST_AUTO_TEST_CASE(brand_domains_vouch_for_each_other) {
 }
 
 BOOST_AUTO_TEST_CASE(display_name_spoof_and_freemail_reply_to) {
-  const auto msg = test::plain_message(
+  const auto r = scan_mail(
       "From: \"Microsoft Support\" <help@random-shop.example>\nReply-To: ms.claims@gmail.com\n"
       "To: you@example.jp\nSubject: Account notice\nMessage-ID: <a1@x>",
       "Dear user, this is Microsoft.");
-  const auto r = test::builtin_pipeline().scan({}, msg);
   BOOST_TEST(has_rule(r, "BRAND_IMPERSONATION"));
   BOOST_TEST(has_rule(r, "BRAND_DISPLAY_NAME_SPOOF"));
   BOOST_TEST(has_rule(r, "BRAND_FREEMAIL_REPLY_TO"));
@@ -97,31 +103,28 @@ BOOST_AUTO_TEST_CASE(display_name_spoof_and_freemail_reply_to) {
 // The sender's own name is reported as where the brand is claimed even when
 // the subject claims it too: the scorer treats such a sender as posing.
 BOOST_AUTO_TEST_CASE(a_product_name_as_sender_is_the_claim_reported) {
-  const auto msg = test::plain_message(
+  const auto r = scan_mail(
       "From: Windows Update Team <team@upgrade-notice.example>\nTo: you@example.com\n"
       "Subject: Windows 10 end of support\nMessage-ID: <a3@x>",
       "Upgrade now.");
-  const auto r = test::builtin_pipeline().scan({}, msg);
-  const auto claim = std::find_if(r.findings.begin(), r.findings.end(),
-                                  [](const core::Finding& f) { return f.rule_id == "BRAND_IMPERSONATION"; });
-  BOOST_REQUIRE(claim != r.findings.end());
+  const core::Finding* claim = finding(r, "BRAND_IMPERSONATION");
+  BOOST_REQUIRE(claim != nullptr);
   BOOST_TEST(claim->source == "display_name");
   // "... Systems Support" is not "MS Support".
-  const auto vendor = test::plain_message(
+  const auto vendor = scan_mail(
       "From: Kestrel Print Systems Support <support@kestrelprint.example>\nTo: you@example.com\n"
       "Subject: Your case\nMessage-ID: <a4@x>",
       "Your printer driver is ready.");
-  BOOST_TEST(!has_rule(test::builtin_pipeline().scan({}, vendor), "BRAND_IMPERSONATION"));
+  BOOST_TEST(!has_rule(vendor, "BRAND_IMPERSONATION"));
 }
 
 BOOST_AUTO_TEST_CASE(authenticated_microsoft_is_not_impersonation) {
-  const auto msg = test::plain_message(
+  const auto r = scan_mail(
       "From: Microsoft account team <account-security-noreply@accountprotection.microsoft.com>\n"
       "Authentication-Results: mx.example.jp; dkim=pass header.d=microsoft.com; "
       "dmarc=pass header.from=accountprotection.microsoft.com\n"
       "To: you@example.jp\nSubject: Microsoft account security code\nMessage-ID: <a2@x>",
       "Please use the following security code for the Microsoft account.");
-  const auto r = test::builtin_pipeline().scan({}, msg);
   BOOST_TEST(has_rule(r, "BRAND_AUTHENTICATED"));
   BOOST_TEST(!has_rule(r, "BRAND_IMPERSONATION"));
   BOOST_TEST(r.score < 0);
