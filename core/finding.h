@@ -15,7 +15,9 @@ struct Finding {
   // Seen in the forwarder's own words, above a message forwarded inline.
   bool forwarder_wrote = false;
   // What kind of evidence, where the rule says (its `signal` key): "call" is
-  // only a number to call, which a vendor's signature shows as well.
+  // only a number to call, which a vendor's signature shows as well;
+  // "service" is what a real vendor's support offers too (a remote session
+  // with a named tool, its session code, a repair fee).
   std::string signal{};
 };
 

@@ -156,7 +156,8 @@ class Parser {
       if (!err.empty()) fail(origin_, line_no, "invalid pattern: " + err);
       r.pattern = value;
     } else if (key == "signal") {
-      if (value != "call") fail(origin_, line_no, "unknown signal '" + value + "' (call)");
+      if (value != "call" && value != "service")
+        fail(origin_, line_no, "unknown signal '" + value + "' (call or service)");
       r.signal = value;
     } else {
       r.description = value;

@@ -24,7 +24,8 @@
 //                attachment header_other                          (required)
 //   pattern      PCRE, checked by PatternMatcher::validate        (required)
 //   description  free text
-//   signal       call (the rule only shows a number to call)       (optional)
+//   signal       call (the rule only shows a number to call) or     (optional)
+//                service (what a real vendor's support offers too)
 // Unknown or repeated keys are errors. See impostor-rules(5).
 //
 // Patterns see the normalised text (NFKC, case-folded, zero-width removed,
@@ -67,7 +68,7 @@ struct Rule {
   std::vector<TextSource> where;
   std::string pattern;
   std::string description;
-  std::string signal;  // "" or "call"
+  std::string signal;  // "", "call" or "service"
   std::string origin;  // "file:line" of the [ID] line
 };
 

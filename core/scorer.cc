@@ -122,28 +122,47 @@ bool forwarder_makes_the_pitch(const Config& config, const MessageView& view, co
   return !sender_in_recipients_organisation(config, view) || hands_over_update;
 }
 
-// The brand is named, but only in the body or as the platform in the
-// subject ("driver error on Windows 11"), by a sender that does not pose.
-bool names_brand_only_in_passing(const Findings& findings, bool poses_as_brand) {
+// The brand is not claimed where a reader sees who writes: named in the body
+// or as the platform in the subject ("driver error on Windows 11"), or not
+// at all, by a sender that does not pose.
+bool brand_at_most_in_passing(const Findings& findings, bool poses_as_brand) {
   const bool platform_subject = has_rule(findings, {"CONTEXT_PLATFORM_SUBJECT_EN", "CONTEXT_PLATFORM_SUBJECT_JA"});
   const bool headline_claim = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
     return f.rule_id == "BRAND_IMPERSONATION" && !(platform_subject && f.source == "subject");
   });
-  return has_rule(findings, {"BRAND_IMPERSONATION_BODY", "BRAND_IMPERSONATION"}) && !headline_claim &&
-         !poses_as_brand;
+  return !headline_claim && !poses_as_brand;
 }
 
-// A tech-support verdict resting on nothing but a number to call (rules with
-// `signal = call`: "call our support line at 1-800-…", the number itself),
-// in mail that names the brand only in passing in its body: what a printer
-// maker's support reply or a shop's receipt footer shows, not a scam's alarm,
-// remote tool or payment demand. (Scams of that shape claim the brand up
-// front or pose as it.)
-bool only_a_number_to_call(const Config& config, const Findings& findings, bool poses_as_brand) {
+// Every link in the mail goes to the sender's own site, and the sender is no
+// freemail account: a vendor pointing at its own support page and its own
+// download ("get QuickSupport from https://support.kestrel-print.com/remote").
+// Tech-support scams send their victims to the tool's site, to an unrelated
+// one, or only to the phone.
+bool links_only_to_own_site(const Config& config, const MessageView& view) {
+  const std::string sender = base_domain(view.from.domain);
+  const auto& free = config.freemail_domains;
+  if (sender.empty() || view.links.empty() || std::find(free.begin(), free.end(), sender) != free.end())
+    return false;
+  return std::all_of(view.links.begin(), view.links.end(),
+                     [&](const Link& l) { return base_domain(l.host) == sender; });
+}
+
+// A tech-support verdict made of nothing but what a real vendor's support
+// mail shows as well: a number to call (rules with `signal = call`: "call
+// our support line at 1-800-…", the number itself) and, when every link is
+// the sender's own site, the remote session it books, the tool, its session
+// code or a repair fee (`signal = service`) — in mail that names the brand
+// only in passing: a printer maker's support reply, a PC shop's repair
+// quote, a receipt footer. Scams of that shape claim the brand up front or
+// pose as it, or add their own alarm, threat or payment demand.
+bool only_routine_support(const Config& config, const MessageView& view, const Findings& findings,
+                          bool poses_as_brand) {
+  const bool own_site = links_only_to_own_site(config, view);
   double other_evidence = 0;
   for (const auto& f : findings)
-    if (f.family == "tech-support" && f.signal != "call") other_evidence += f.score;
-  return names_brand_only_in_passing(findings, poses_as_brand) && other_evidence < config.family_threshold;
+    if (f.family == "tech-support" && f.signal != "call" && !(own_site && f.signal == "service"))
+      other_evidence += f.score;
+  return brand_at_most_in_passing(findings, poses_as_brand) && other_evidence < config.family_threshold;
 }
 
 }  // namespace
@@ -236,7 +255,8 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update)
     v = std::min(v, Verdict::tag);
   const bool tech_support_leads = !ranked.empty() && ranked.front().first == "tech-support";
-  if (tech_support_leads && only_a_number_to_call(config, result.findings, poses_as_brand)) v = std::min(v, Verdict::tag);
+  if (tech_support_leads && only_routine_support(config, view, result.findings, poses_as_brand))
+    v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
 

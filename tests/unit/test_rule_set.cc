@@ -44,7 +44,14 @@ const char* kGood =
     "score = 2\n"
     "where = body\n"
     "pattern = call us\n"
-    "signal = call\n";
+    "signal = call\n"
+    "\n"
+    "[TS_SESSION_TEST]\n"
+    "family = tech-support\n"
+    "score = 1.5\n"
+    "where = body\n"
+    "pattern = remote session\n"
+    "signal = service\n";
 
 struct BadCase {
   const char* name;
@@ -95,8 +102,9 @@ BOOST_AUTO_TEST_SUITE(rule_set)
 
 BOOST_AUTO_TEST_CASE(parses_a_good_file) {
   auto rs = RuleSet::from_texts({{"good.rules", kGood}});
-  BOOST_REQUIRE_EQUAL(rs->rules().size(), 3u);
+  BOOST_REQUIRE_EQUAL(rs->rules().size(), 4u);
   BOOST_TEST(rs->find("TS_CALL_TEST")->signal == "call");
+  BOOST_TEST(rs->find("TS_SESSION_TEST")->signal == "service");
   BOOST_TEST(rs->find("LOTTERY_TEST_EN")->signal.empty());
   const Rule* r = rs->find("LOTTERY_TEST_EN");
   BOOST_REQUIRE(r);

@@ -110,6 +110,48 @@ BOOST_AUTO_TEST_CASE(a_number_to_call_and_the_brand_in_passing_is_tagged_at_most
   BOOST_TEST(claimed.verdict == Verdict::quarantine);
 }
 
+BOOST_AUTO_TEST_CASE(a_vendors_remote_session_from_its_own_site_is_tagged_at_most) {
+  auto signalled = [](Finding f, const char* signal) {
+    f.signal = signal;
+    return f;
+  };
+  const Findings session = {
+      signalled({"TS_CALL_SUPPORT_NUMBER_EN", "tech-support", 2.5, "call our toll-free line", "body"}, "call"),
+      signalled({"TECH_SUPPORT_CALL_NUMBER", "tech-support", 2, "1-855-354-8146", "body"}, "call"),
+      signalled({"TS_REMOTE_TOOL_NAME", "tech-support", 2, "TeamViewer QuickSupport", "body"}, "service"),
+      signalled({"TS_INSTALL_REMOTE_EN", "tech-support", 3.5, "download TeamViewer", "body"}, "service"),
+      signalled({"TS_SHARE_ACCESS_CODE_EN", "tech-support", 3.5, "read back the 9-digit ID", "body"}, "service"),
+      {"BRAND_IMPERSONATION_BODY", "brand", 1.5, "Windows 11", "body"}};
+  auto scored_with_links = [](const Findings& f, const std::string& from, std::vector<std::string> hosts) {
+    MessageView view;
+    view.from.domain = from;
+    view.to.push_back({"", "isabel@home.example", "home.example"});
+    for (auto& h : hosts) view.links.push_back({"https://" + h + "/", h, ""});
+    ScanResult r;
+    r.findings = f;
+    score_findings(Config::defaults(), view, r);
+    return r;
+  };
+  // Every link on the sender's own site: a printer maker's support reply.
+  const auto vendor = scored_with_links(session, "kestrel-print.com", {"support.kestrel-print.com", "kestrel-print.com"});
+  BOOST_TEST(vendor.categories == std::vector<std::string>{"tech-support"});
+  BOOST_TEST(vendor.verdict == Verdict::tag);
+  // The same words sending the reader to the tool's own site, or to no site
+  // at all, or from a freemail account: the scam's shape.
+  BOOST_TEST(scored_with_links(session, "kestrel-print.com", {"kestrel-print.com", "download.teamviewer.com"}).verdict ==
+             Verdict::quarantine);
+  BOOST_TEST(scored_with_links(session, "kestrel-print.com", {}).verdict == Verdict::quarantine);
+  BOOST_TEST(scored_with_links(session, "gmail.com", {"gmail.com"}).verdict == Verdict::quarantine);
+  // An alarm of its own is not routine support, even from its own site.
+  Findings alarm = session;
+  alarm.push_back({"TS_INFECTED_EN", "tech-support", 3.5, "your computer is infected", "body"});
+  BOOST_TEST(scored_with_links(alarm, "kestrel-print.com", {"kestrel-print.com"}).verdict == Verdict::quarantine);
+  // Nor is the brand claimed up front.
+  Findings claimed = session;
+  claimed.back() = {"BRAND_IMPERSONATION", "brand", 3, "Microsoft Support", "display_name"};
+  BOOST_TEST(scored_with_links(claimed, "kestrel-print.com", {"kestrel-print.com"}).verdict == Verdict::quarantine);
+}
+
 BOOST_AUTO_TEST_CASE(brand_alone_is_not_a_scam) {
   const auto r = score({{"BRAND_IMPERSONATION", "brand", 3, "", ""},
                         {"BRAND_LOOKALIKE_DOMAIN", "brand", 3, "", ""}});
