@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(a_sender_posing_as_the_brand_is_held_on_less_evidence) {
   const Finding claim{"BRAND_IMPERSONATION", "brand", 3, "Microsoft", "display_name"};
   const Finding spoof{"BRAND_DISPLAY_NAME_SPOOF", "brand", 1.5, "Microsoft", "display_name"};
   // Posing (display name from another domain): one card request names the
-  // family, and 6.5 is enough to hold it.
+  // family, and 6 is enough to hold it.
   const auto posing = score({card, claim, spoof, {"CARD_PAYMENT_FAILED_EN", "card-validation", 1, "", "body"}});
   BOOST_TEST(posing.score == 7.5);
   BOOST_TEST(posing.categories == std::vector<std::string>{"card-validation"});
@@ -77,8 +77,10 @@ BOOST_AUTO_TEST_CASE(a_sender_posing_as_the_brand_is_held_on_less_evidence) {
   BOOST_TEST(scored_from(product_name, "edge-profile.example", "dental.example").verdict == Verdict::quarantine);
   BOOST_TEST(scored_from(product_name, "dental.example", "dental.example").verdict == Verdict::tag);
   // Posing below the lower threshold stays tagged.
-  const auto weak = score({{"CARD_ACT_ON_CARD_EN", "card-validation", 1.5, "", "body"}, claim, spoof});
-  BOOST_TEST(weak.score == 6.0);
+  const auto weak = score({{"CARD_ACT_ON_CARD_EN", "card-validation", 2, "", "body"}, claim, spoof,
+                           {"CONTEXT_RECEIPT_EN", "context", -1, "", "body"}});
+  BOOST_TEST(weak.score == 5.5);
+  BOOST_TEST(weak.categories == std::vector<std::string>{"card-validation"});
   BOOST_TEST(weak.verdict == Verdict::tag);
 }
 
