@@ -23,12 +23,7 @@ bool iequals(const std::string& a, const std::string& b) {
                     [](char x, char y) { return std::tolower(x) == std::tolower(y); });
 }
 
-bool in_list(const std::string& domain, const std::vector<std::string>& list) {
-  const std::string base = core::base_domain(domain);
-  return std::any_of(list.begin(), list.end(), [&](const std::string& d) {
-    return iequals(domain, d) || iequals(base, d);
-  });
-}
+using core::domain_in_list;
 
 // Brand tokens looked for inside domain names, after look-alike folding.
 // "outlook"/"windows"/"office" are only strong in sender domains: link hosts
@@ -107,8 +102,8 @@ bool has_token_or_typo(const std::string& folded_label, bool sender) {
 }
 
 bool is_lookalike(const std::string& host, const Config& config, bool sender) {
-  if (host.empty() || in_list(host, config.brand_domains) ||
-      in_list(host, config.freemail_domains))
+  if (host.empty() || domain_in_list(host, config.brand_domains) ||
+      domain_in_list(host, config.freemail_domains))
     return false;
   // Drop the top-level label: "microsoft.xyz" is judged on "microsoft".
   std::string name = host;
@@ -129,7 +124,7 @@ bool display_name_claims_brand(const MessageView& view, const Config& config) {
 bool mentions_brand_domain(const std::string& text, const Config& config) {
   const std::string lowered = core::shared_normalizer().canonical(text);
   for (const auto& m : core::find_urls(lowered))
-    if (in_list(core::host_of(m.url), config.brand_domains)) return true;
+    if (domain_in_list(core::host_of(m.url), config.brand_domains)) return true;
   return std::any_of(config.brand_domains.begin(), config.brand_domains.end(),
                      [&](const std::string& d) { return lowered.find(d) != std::string::npos; });
 }
@@ -166,7 +161,7 @@ bool is_authenticated(const MessageView& view, const Config& config, const std::
     // Aligned: same organisational domain, or both owned by the brand
     // (microsoft.co.jp mail signed d=microsoft.com).
     if (core::base_domain(ar.domain) == core::base_domain(domain) ||
-        (in_list(ar.domain, config.brand_domains) && in_list(domain, config.brand_domains)))
+        (domain_in_list(ar.domain, config.brand_domains) && domain_in_list(domain, config.brand_domains)))
       return true;
   }
   return false;
@@ -180,11 +175,11 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
     out.push_back({id, family, config.score_of(id), std::move(evidence), source});
   };
 
-  if (in_list(from_domain, config.brand_domains) && is_authenticated(view, config, from_domain)) {
+  if (domain_in_list(from_domain, config.brand_domains) && is_authenticated(view, config, from_domain)) {
     emit("BRAND_AUTHENTICATED", "brand", "authenticated sender " + view.from.address, "header");
     return;
   }
-  if (in_list(from_domain, config.internal_domains) && is_authenticated(view, config, from_domain))
+  if (domain_in_list(from_domain, config.internal_domains) && is_authenticated(view, config, from_domain))
     emit("INTERNAL_AUTHENTICATED", "context", "authenticated internal sender " + view.from.address,
          "header");
 
@@ -217,11 +212,11 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
     emit("BRAND_IMPERSONATION_BODY", "brand", body_claim->evidence + sent_from, "body");
   }
   if (headline_claim || name_claim || body_claim) {
-    if (name_claim && !in_list(from_domain, config.brand_domains))
+    if (name_claim && !domain_in_list(from_domain, config.brand_domains))
       emit("BRAND_DISPLAY_NAME_SPOOF", "brand",
            "\"" + view.from.display_name + "\" <" + view.from.address + ">", "display_name");
     for (const auto& r : view.reply_to)
-      if (in_list(r.domain, config.freemail_domains) && r.domain != from_domain) {
+      if (domain_in_list(r.domain, config.freemail_domains) && r.domain != from_domain) {
         emit("BRAND_FREEMAIL_REPLY_TO", "brand", "Reply-To: " + r.address, "header");
         break;
       }
@@ -244,7 +239,7 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
       lookalike_found = true;
     }
     if (!link.anchor_text.empty() && !link.host.empty() &&
-        !in_list(link.host, config.brand_domains) &&
+        !domain_in_list(link.host, config.brand_domains) &&
         mentions_brand_domain(link.anchor_text, config)) {
       emit("BRAND_LINK_MISMATCH", "brand", "\"" + link.anchor_text + "\" → " + link.host, "url");
       break;

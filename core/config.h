@@ -60,7 +60,7 @@ struct Config {
   // domain, a look-alike domain) is quarantined from this score, and its
   // families are named from `posing_family_threshold`: genuine mail never
   // poses, so less of the scam's own evidence is needed to hold it.
-  double posing_quarantine_threshold = 6;
+  double posing_quarantine_threshold = 6.0;
   double posing_family_threshold = 2.0;
   // Internal mail handing over a program keeps its verdict when its own words
   // pitch an update this strongly (fake-bulletin text rules, not attachments).

@@ -140,9 +140,7 @@ bool brand_at_most_in_passing(const Findings& findings, bool poses_as_brand) {
 // one, or only to the phone.
 bool links_only_to_own_site(const Config& config, const MessageView& view) {
   const std::string sender = base_domain(view.from.domain);
-  const auto& free = config.freemail_domains;
-  if (sender.empty() || view.links.empty() || std::find(free.begin(), free.end(), sender) != free.end())
-    return false;
+  if (sender.empty() || view.links.empty() || domain_in_list(sender, config.freemail_domains)) return false;
   return std::all_of(view.links.begin(), view.links.end(),
                      [&](const Link& l) { return base_domain(l.host) == sender; });
 }
@@ -215,8 +213,8 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   }
   result.score = std::round(score * 10) / 10;
 
-  // Genuine mail never poses as the brand (none of 4,700 ham messages here
-  // does), nor does an outsider sign as a bare product ("Edge Sync", "Office
+  // Genuine mail never poses as the brand (none of ≈ 5,900 ham messages here
+  // does with a score of 4 or more), nor does an outsider sign as a bare product ("Edge Sync", "Office
   // Licensing"): such a sender's one card request or one prize line names
   // the family, and it is held from a lower score.
   const bool posing = poses_as_brand || (outside && names_itself_the_brand(result.findings));

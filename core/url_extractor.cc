@@ -378,4 +378,15 @@ std::string base_domain(std::string_view host) {
   return h.substr(second + 1);
 }
 
+bool domain_in_list(std::string_view domain, const std::vector<std::string>& list) {
+  std::string host(domain);
+  for (char& c : host) c = lower(c);
+  const std::string base = base_domain(host);
+  return std::any_of(list.begin(), list.end(), [&](const std::string& entry) {
+    std::string d(entry);
+    for (char& c : d) c = lower(c);
+    return d == host || d == base;
+  });
+}
+
 }  // namespace impostor::core

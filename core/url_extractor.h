@@ -22,5 +22,8 @@ std::string host_of(std::string_view url);
 // Registrable-ish domain: the last two labels, three for known second-level
 // suffixes such as co.jp, ne.jp, co.uk, com.au.
 std::string base_domain(std::string_view host);
+// `domain`, or its base_domain, is one of `list` (compared case-insensitively):
+// "accountprotection.microsoft.com" is in {"microsoft.com"}.
+bool domain_in_list(std::string_view domain, const std::vector<std::string>& list);
 
 }  // namespace impostor::core

@@ -7,26 +7,35 @@ using namespace impostor::core;
 
 namespace {
 
+// Findings `f` of the message `view`, scored with the default config.
+ScanResult scored(const Findings& f, const MessageView& view) {
+  ScanResult r;
+  r.findings = f;
+  score_findings(Config::defaults(), view, r);
+  return r;
+}
+
 ScanResult score(const Findings& findings, bool forward = false) {
   MessageView view;
   view.is_forward = forward;
-  ScanResult r;
-  r.findings = findings;
-  score_findings(Config::defaults(), view, r);
-  return r;
+  return scored(findings, view);
+}
+
+// A message from `from` to `to`, carrying links to `hosts`.
+MessageView view_from(const std::string& from, const std::string& to, const std::vector<std::string>& hosts = {}) {
+  MessageView view;
+  view.from.domain = from;
+  view.to.push_back({"", "staff@" + to, to});
+  for (const auto& h : hosts) view.links.push_back({"https://" + h + "/", h, ""});
+  return view;
 }
 
 // Findings `f` of a message from `from` to `to`.
 ScanResult scored_from(const Findings& f, const std::string& from, const std::string& to,
                        bool forward = false) {
-  MessageView view;
+  MessageView view = view_from(from, to);
   view.is_forward = forward;
-  view.from.domain = from;
-  view.to.push_back({"", "staff@" + to, to});
-  ScanResult r;
-  r.findings = f;
-  score_findings(Config::defaults(), view, r);
-  return r;
+  return scored(f, view);
 }
 
 Verdict forward_verdict(const Findings& f, const std::string& from, const std::string& to) {
@@ -124,15 +133,8 @@ BOOST_AUTO_TEST_CASE(a_vendors_remote_session_from_its_own_site_is_tagged_at_mos
       signalled({"TS_INSTALL_REMOTE_EN", "tech-support", 3.5, "download TeamViewer", "body"}, "service"),
       signalled({"TS_SHARE_ACCESS_CODE_EN", "tech-support", 3.5, "read back the 9-digit ID", "body"}, "service"),
       {"BRAND_IMPERSONATION_BODY", "brand", 1.5, "Windows 11", "body"}};
-  auto scored_with_links = [](const Findings& f, const std::string& from, std::vector<std::string> hosts) {
-    MessageView view;
-    view.from.domain = from;
-    view.to.push_back({"", "isabel@home.example", "home.example"});
-    for (auto& h : hosts) view.links.push_back({"https://" + h + "/", h, ""});
-    ScanResult r;
-    r.findings = f;
-    score_findings(Config::defaults(), view, r);
-    return r;
+  auto scored_with_links = [](const Findings& f, const std::string& from, const std::vector<std::string>& hosts) {
+    return scored(f, view_from(from, "home.example", hosts));
   };
   // Every link on the sender's own site: a printer maker's support reply.
   const auto vendor = scored_with_links(session, "kestrel-print.com", {"support.kestrel-print.com", "kestrel-print.com"});
