@@ -220,6 +220,11 @@ void ImpersonationAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) c
         emit("BRAND_FREEMAIL_REPLY_TO", "brand", "Reply-To: " + r.address, "header");
         break;
       }
+    const auto disguised = std::find_if(ctx.earlier.begin(), ctx.earlier.end(), [](const Finding& f) {
+      return f.disguised && (f.family == "brand" || core::is_scam_family(f.family));
+    });
+    if (disguised != ctx.earlier.end())
+      emit("BRAND_DISGUISED", "brand", disguised->evidence, disguised->source.c_str());
   }
 
   // Look-alike domains: the sender's first, then links.

@@ -12,11 +12,14 @@
 //    or links (micros0ft-support.com, microsoft-jp-security.xyz, IDN
 //    homoglyphs, one-edit typos such as mircosoft);
 //  * Reply-To on a freemail domain while claiming the brand;
-//  * link text showing a brand domain while the link goes elsewhere.
+//  * link text showing a brand domain while the link goes elsewhere;
+//  * the brand or the scam's own words written to slip past filters
+//    (Cyrillic look-alikes inside Latin words, zero-width characters
+//    between letters) while claiming the brand.
 // Emits: BRAND_IMPERSONATION (claim in subject, display name or image text),
 //   BRAND_IMPERSONATION_BODY (only the body names the brand), BRAND_DISPLAY_NAME_SPOOF, BRAND_LOOKALIKE_DOMAIN (sender),
 //   BRAND_LOOKALIKE_LINK,
-//   BRAND_FREEMAIL_REPLY_TO, BRAND_LINK_MISMATCH, BRAND_AUTHENTICATED (negative),
+//   BRAND_FREEMAIL_REPLY_TO, BRAND_LINK_MISMATCH, BRAND_DISGUISED, BRAND_AUTHENTICATED (negative),
 //   INTERNAL_AUTHENTICATED (negative). Weights: `score.ID` in impostor.conf.
 // Known false positives: third-party sites with "microsoft" in their name;
 // they only matter together with a scam family.

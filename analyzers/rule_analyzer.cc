@@ -17,7 +17,7 @@ void RuleAnalyzer::analyze(const AnalysisContext& ctx, Findings& out) const {
           segment.forward_at != std::string::npos && norm.origin[hit.begin] < segment.forward_at;
       out.push_back({rule.id, rule.family, ctx.config.score_of(rule.id, rule.score),
                      norm.excerpt(segment.text, hit.begin, hit.end), core::to_string(segment.source),
-                     forwarder_wrote, rule.signal});
+                     forwarder_wrote, rule.signal, norm.disguised(segment.text, hit.begin, hit.end)});
     }
   }
 }

@@ -19,6 +19,10 @@ struct Finding {
   // "service" is what a real vendor's support offers too (a remote session
   // with a named tool, its session code, a repair fee).
   std::string signal{};
+  // The matched text hid its letters (look-alike Cyrillic or Greek letters
+  // inside a Latin word, invisible characters between letters): written to
+  // slip past filters, which honest mail has no reason to do.
+  bool disguised = false;
 };
 
 using Findings = std::vector<Finding>;

@@ -217,7 +217,11 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // does with a score of 4 or more), nor does an outsider sign as a bare product ("Edge Sync", "Office
   // Licensing"): such a sender's one card request or one prize line names
   // the family, and it is held from a lower score.
-  const bool posing = poses_as_brand || (outside && names_itself_the_brand(result.findings));
+  // A sender that disguises the brand or its pitch from filters (BRAND_DISGUISED)
+  // is hiding, which no honest mail does: held from the same lower score. It
+  // does not count as posing where a warning quotes such a scam (below).
+  const bool posing = poses_as_brand || has_rule(result.findings, {"BRAND_DISGUISED"}) ||
+                      (outside && names_itself_the_brand(result.findings));
   const double naming_threshold =
       posing ? std::min(config.family_threshold, config.posing_family_threshold) : config.family_threshold;
   result.categories.clear();

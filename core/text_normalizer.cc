@@ -19,6 +19,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/uspoof.h>
 #include <unicode/utf8.h>
@@ -674,6 +675,49 @@ std::string NormalizedText::excerpt(std::string_view original, size_t begin, siz
   }
   if (truncated) out += "\xE2\x80\xA6";  // …
   return out;
+}
+
+namespace {
+
+bool is_lookalike_script(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &err);
+  return U_SUCCESS(err) && (script == USCRIPT_CYRILLIC || script == USCRIPT_GREEK);
+}
+
+bool is_latin(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(c, &err) == USCRIPT_LATIN && U_SUCCESS(err);
+}
+
+}  // namespace
+
+bool NormalizedText::disguised(std::string_view original, size_t begin, size_t end) const {
+  if (origin.empty()) return false;
+  const size_t last = origin.size() - 1;
+  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
+  int32_t p = static_cast<int32_t>(std::min(origin[std::min(begin, last)], original.size()));
+  const int32_t stop = static_cast<int32_t>(std::min(origin[std::min(end, last)], original.size()));
+  bool word_latin = false, word_lookalike = false;  // the current word's scripts
+  bool after_letter = false, hidden_since = false;   // a letter, then an invisible character
+  while (p < stop) {
+    UChar32 c;
+    U8_NEXT(s, p, stop, c);
+    if (c < 0) continue;
+    if (u_isalpha(c)) {
+      if (after_letter && hidden_since) return true;
+      word_latin = word_latin || is_latin(c);
+      word_lookalike = word_lookalike || is_lookalike_script(c);
+      if (word_latin && word_lookalike) return true;
+      after_letter = true;
+      hidden_since = false;
+    } else if (is_dropped(c) && c != 0xAD) {  // a soft hyphen is typography
+      hidden_since = after_letter;
+    } else {
+      word_latin = word_lookalike = after_letter = hidden_since = false;
+    }
+  }
+  return false;
 }
 
 const TextNormalizer& shared_normalizer() {

@@ -34,6 +34,13 @@ struct NormalizedText {
   // widened by `context` code points on each side (for evidence excerpts).
   std::string excerpt(std::string_view original, size_t begin, size_t end,
                       size_t context = 24) const;
+
+  // Whether the original of [begin, end) hides its letters from a reader's
+  // filter: a word mixing Latin letters with Cyrillic or Greek look-alikes
+  // ("Mіcrоsоft"), or an invisible character between two letters
+  // ("Micro\u200Bsoft"). Full-width and half-width forms are not: Japanese
+  // mail writes them honestly.
+  bool disguised(std::string_view original, size_t begin, size_t end) const;
 };
 
 class TextNormalizer {

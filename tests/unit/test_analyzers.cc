@@ -118,6 +118,25 @@ BOOST_AUTO_TEST_CASE(a_product_name_as_sender_is_the_claim_reported) {
   BOOST_TEST(!has_rule(vendor, "BRAND_IMPERSONATION"));
 }
 
+// A card request that writes the brand with Cyrillic look-alikes is hiding
+// from filters: reported, and held from the posing threshold although the
+// sender's name and domain claim nothing.
+BOOST_AUTO_TEST_CASE(a_disguised_brand_is_reported_and_held) {
+  const std::string headers =
+      "From: Account Team <noreply@account-secure.example>\nTo: you@example.com\n"
+      "Subject: Card confirmation pending\nMessage-ID: <a5@x>";
+  const std::string pitch =
+      " account requires card verification. To lift the hold, confirm the card you use for purchases.";
+  const auto disguised = scan_mail(headers, "Your Mіcrоsоft" + pitch);
+  const core::Finding* hiding = finding(disguised, "BRAND_DISGUISED");
+  BOOST_REQUIRE(hiding != nullptr);
+  BOOST_TEST(hiding->evidence.find("Mіcrоsоft") != std::string::npos);
+  const auto plain = scan_mail(headers, "Your Microsoft" + pitch);
+  BOOST_TEST(!has_rule(plain, "BRAND_DISGUISED"));
+  BOOST_TEST(disguised.verdict >= core::Verdict::quarantine);
+  BOOST_TEST(plain.verdict < core::Verdict::quarantine);
+}
+
 BOOST_AUTO_TEST_CASE(authenticated_microsoft_is_not_impersonation) {
   const auto r = scan_mail(
       "From: Microsoft account team <account-security-noreply@accountprotection.microsoft.com>\n"

@@ -157,6 +157,32 @@ BOOST_AUTO_TEST_CASE(excerpt_is_robust) {
   BOOST_TEST(ex.substr(ex.size() - 3) == "\u2026");
 }
 
+// Disguise is judged on the original text of a match: honest mail writes
+// full-width letters, Russian words and spaced headings, never a Cyrillic
+// letter inside a Latin word or a zero-width space inside a name.
+BOOST_AUTO_TEST_CASE(disguised_text_is_told_from_honest_forms) {
+  auto disguised = [](const std::string& in) {
+    const NormalizedText n = shared_normalizer().normalize(in);
+    return n.disguised(in, 0, n.text.size());
+  };
+  BOOST_TEST(disguised("Your Мicrosoft account"));     // Cyrillic М
+  BOOST_TEST(disguised("Microsοft"));                  // Greek omicron
+  BOOST_TEST(disguised("Micro\u200Bsoft"));            // zero-width space
+  BOOST_TEST(disguised("マイ\u200Bクロソフト"));        // inside katakana too
+  BOOST_TEST(!disguised("Microsoft account"));
+  BOOST_TEST(!disguised("Ｍｉｃｒｏｓｏｆｔ アカウント"));  // full-width: ordinary Japanese typing
+  BOOST_TEST(!disguised("ﾏｲｸﾛｿﾌﾄ"));
+  BOOST_TEST(!disguised("Microsoft и Windows"));       // a Russian word beside a Latin one
+  BOOST_TEST(!disguised("Micro\u00ADsoft"));           // soft hyphen: typography
+  BOOST_TEST(!disguised("\uFEFFMicrosoft"));           // a byte-order mark before the word
+  // Only the matched range counts.
+  const std::string in = "Мicrosoft says: verify";
+  const NormalizedText n = shared_normalizer().normalize(in);
+  const size_t verify = n.text.find("verify");
+  BOOST_TEST(!n.disguised(in, verify, verify + 6));
+  BOOST_TEST(n.disguised(in, 0, 9));
+}
+
 BOOST_AUTO_TEST_CASE(long_combining_run_is_bounded) {
   std::string in = "a";
   for (int i = 0; i < 5000; ++i) in += "\u0301\u0316";
