@@ -626,14 +626,19 @@ bool is_continuation(char b) { return (static_cast<unsigned char>(b) & 0xC0) == 
 
 }  // namespace
 
-std::string NormalizedText::excerpt(std::string_view original, size_t begin, size_t end,
-                                    size_t context) const {
-  if (origin.empty() || original.empty()) return {};
+std::pair<size_t, size_t> NormalizedText::original_range(std::string_view original, size_t begin,
+                                                         size_t end) const {
   const size_t last = origin.size() - 1;
   begin = std::min(begin, last);
   end = std::min(std::max(end, begin), last);
-  size_t ob = std::min(origin[begin], original.size());
-  size_t oe = std::min(std::max(origin[end], ob), original.size());
+  const size_t ob = std::min(origin[begin], original.size());
+  return {ob, std::min(std::max(origin[end], ob), original.size())};
+}
+
+std::string NormalizedText::excerpt(std::string_view original, size_t begin, size_t end,
+                                    size_t context) const {
+  if (origin.empty() || original.empty()) return {};
+  auto [ob, oe] = original_range(original, begin, end);
   // Stay on code point boundaries even if `original` is not the string that
   // was normalised.
   while (ob > 0 && ob < original.size() && is_continuation(original[ob])) --ob;
@@ -679,25 +684,20 @@ std::string NormalizedText::excerpt(std::string_view original, size_t begin, siz
 
 namespace {
 
-bool is_lookalike_script(UChar32 c) {
+UScriptCode script_of(UChar32 c) {
   UErrorCode err = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(c, &err);
-  return U_SUCCESS(err) && (script == USCRIPT_CYRILLIC || script == USCRIPT_GREEK);
-}
-
-bool is_latin(UChar32 c) {
-  UErrorCode err = U_ZERO_ERROR;
-  return uscript_getScript(c, &err) == USCRIPT_LATIN && U_SUCCESS(err);
+  return U_SUCCESS(err) ? script : USCRIPT_INVALID_CODE;
 }
 
 }  // namespace
 
 bool NormalizedText::disguised(std::string_view original, size_t begin, size_t end) const {
   if (origin.empty()) return false;
-  const size_t last = origin.size() - 1;
+  const auto [first, past] = original_range(original, begin, end);
   const auto* s = reinterpret_cast<const uint8_t*>(original.data());
-  int32_t p = static_cast<int32_t>(std::min(origin[std::min(begin, last)], original.size()));
-  const int32_t stop = static_cast<int32_t>(std::min(origin[std::min(end, last)], original.size()));
+  int32_t p = static_cast<int32_t>(first);
+  const int32_t stop = static_cast<int32_t>(past);
   bool word_latin = false, word_lookalike = false;  // the current word's scripts
   bool after_letter = false, hidden_since = false;   // a letter, then an invisible character
   while (p < stop) {
@@ -706,8 +706,9 @@ bool NormalizedText::disguised(std::string_view original, size_t begin, size_t e
     if (c < 0) continue;
     if (u_isalpha(c)) {
       if (after_letter && hidden_since) return true;
-      word_latin = word_latin || is_latin(c);
-      word_lookalike = word_lookalike || is_lookalike_script(c);
+      const UScriptCode script = script_of(c);
+      word_latin = word_latin || script == USCRIPT_LATIN;
+      word_lookalike = word_lookalike || script == USCRIPT_CYRILLIC || script == USCRIPT_GREEK;
       if (word_latin && word_lookalike) return true;
       after_letter = true;
       hidden_since = false;

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace impostor::core {
@@ -41,6 +42,11 @@ struct NormalizedText {
   // ("Micro\u200Bsoft"). Full-width and half-width forms are not: Japanese
   // mail writes them honestly.
   bool disguised(std::string_view original, size_t begin, size_t end) const;
+
+ private:
+  // [begin, end) of `text` as byte offsets into `original`, clamped to both;
+  // `origin` must not be empty.
+  std::pair<size_t, size_t> original_range(std::string_view original, size_t begin, size_t end) const;
 };
 
 class TextNormalizer {

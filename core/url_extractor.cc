@@ -382,11 +382,14 @@ bool domain_in_list(std::string_view domain, const std::vector<std::string>& lis
   std::string host(domain);
   for (char& c : host) c = lower(c);
   const std::string base = base_domain(host);
-  return std::any_of(list.begin(), list.end(), [&](const std::string& entry) {
-    std::string d(entry);
-    for (char& c : d) c = lower(c);
-    return d == host || d == base;
-  });
+  // Config entries may be written in any case; compare without copying them
+  // (this runs for every sender and link).
+  auto same = [](std::string_view entry, std::string_view lowered) {
+    return entry.size() == lowered.size() &&
+           std::equal(entry.begin(), entry.end(), lowered.begin(), [](char a, char b) { return lower(a) == b; });
+  };
+  return std::any_of(list.begin(), list.end(),
+                     [&](const std::string& entry) { return same(entry, host) || same(entry, base); });
 }
 
 }  // namespace impostor::core
