@@ -2,6 +2,7 @@
 #include "analyzers/attachment_risk.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace impostor::analyzers {
@@ -92,6 +93,45 @@ Risk attachment_risk(const core::Attachment& a) {
   return r;
 }
 
+namespace {
+
+const char* const kDownloadWords[] = {"download", "install", "setup", "ダウンロード", "インストール"};
+
+bool names_program_or_archive(const std::string& file) {
+  const std::string ext = extensions(file).first;
+  return kExecutableExtensions.count(ext) || kArchiveExtensions.count(ext);
+}
+
+// A word in link text that is a file's name, not an address: "example.com"
+// and "support@example.com" end in ".com" as well.
+bool looks_like_file_name(const std::string& word) {
+  return word.size() > 4 && word.find_first_of("/@") == std::string::npos && extensions(word).first != "com";
+}
+
+// The link's visible text offers the file it fetches ("Download update
+// (TeamsSetup_x64.exe)"): a file-sharing host's address
+// ("drive.google.com/uc?export=download&id=…") never shows the name. A
+// program merely named ("Shortcut to RDesk.exe" on a newsletter's banner)
+// is not offered.
+bool anchor_offers_program(const std::string& anchor_text) {
+  const std::string text = lower(anchor_text);
+  const bool offers = std::any_of(std::begin(kDownloadWords), std::end(kDownloadWords),
+                                  [&](const char* w) { return text.find(w) != std::string::npos; });
+  if (!offers) return false;
+  std::string word;
+  for (char c : text + ' ') {
+    if (c == ' ' || c == '(' || c == ')' || c == '"' || c == '\t' || c == '\n' || c == ',') {
+      if (looks_like_file_name(word) && names_program_or_archive(word)) return true;
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_download_link(const core::Link& link) {
   // Only a web or FTP address with a path names a file: "mailto:x@cnet.com"
   // and "http://example.com" end in a top-level domain, not a ".com" program.
@@ -104,9 +144,7 @@ bool is_download_link(const core::Link& link) {
     if (auto p = url.find(stop); p != std::string::npos) url.resize(p);
   const auto path_start = url.find('/', scheme_end + 3);
   if (path_start == std::string::npos) return false;
-  const std::string file = url.substr(url.rfind('/') + 1);
-  const std::string ext = extensions(file).first;
-  return kExecutableExtensions.count(ext) || kArchiveExtensions.count(ext);
+  return names_program_or_archive(url.substr(url.rfind('/') + 1)) || anchor_offers_program(link.anchor_text);
 }
 
 }  // namespace impostor::analyzers

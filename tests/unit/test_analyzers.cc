@@ -220,6 +220,14 @@ BOOST_AUTO_TEST_CASE(download_links) {
   BOOST_TEST(!analyzers::is_download_link({"mailto:boards@cnet.com", "", ""}));
   BOOST_TEST(!analyzers::is_download_link({"http://www.example.com", "www.example.com", ""}));
   BOOST_TEST(!analyzers::is_download_link({"https://www.example.com/", "www.example.com", ""}));
+  // A file-sharing address names no file; the link text offering one does.
+  const std::string drive = "https://drive.google.com/uc?export=download&id=1Xq7";
+  BOOST_TEST(analyzers::is_download_link({drive, "drive.google.com", "Download Teams update (TeamsSetup_x64.exe)"}));
+  BOOST_TEST(analyzers::is_download_link({drive, "drive.google.com", "パッチ.zip をダウンロード"}));
+  // Text that names a program without offering it, or names a site, is not.
+  BOOST_TEST(!analyzers::is_download_link({drive, "drive.google.com", "Shortcut to RDesk.exe"}));
+  BOOST_TEST(!analyzers::is_download_link({drive, "drive.google.com", "Download from www.example.com"}));
+  BOOST_TEST(!analyzers::is_download_link({drive, "drive.google.com", "Download the guide (install.pdf)"}));
 }
 
 BOOST_AUTO_TEST_CASE(brand_claim_with_an_off_brand_download_is_a_fake_bulletin) {
