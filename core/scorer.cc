@@ -145,6 +145,17 @@ bool links_only_to_own_site(const Config& config, const MessageView& view) {
                      [&](const Link& l) { return base_domain(l.host) == sender; });
 }
 
+// Internal mail that sends staff to someone else's site to give a card
+// ("confirm the payment method to expand your mailbox", "enter your card on
+// the Teams billing page"): the organisation's own IT and finance collect
+// card details in their own systems, not on a stranger's page.
+bool asks_for_card_elsewhere(const Config& config, const MessageView& view,
+                             const std::vector<std::pair<std::string, double>>& ranked) {
+  const bool card_leads = !ranked.empty() && ranked.front().first == "card-validation" &&
+                          ranked.front().second >= config.family_threshold;
+  return card_leads && !view.links.empty() && !links_only_to_own_site(config, view);
+}
+
 // A tech-support verdict made of nothing but what a real vendor's support
 // mail shows as well: a number to call (rules with `signal = call`: "call
 // our support line at 1-800-…", the number itself) and, when every link is
@@ -254,7 +265,8 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   const bool hands_over_an_update =
       carries_payload(result.findings) &&
       (pitches_an_update(config, result.findings) || claims_brand_up_front(result.findings));
-  if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update)
+  if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update &&
+      !asks_for_card_elsewhere(config, view, ranked))
     v = std::min(v, Verdict::tag);
   const bool tech_support_leads = !ranked.empty() && ranked.front().first == "tech-support";
   if (tech_support_leads && only_routine_support(config, view, result.findings, poses_as_brand))

@@ -227,6 +227,22 @@ BOOST_AUTO_TEST_CASE(an_outsider_claiming_the_brand_with_a_payload_gets_no_aware
   BOOST_TEST(scored_from(warning, "newsletter.example", "gmail.example").verdict == Verdict::accept);
 }
 
+BOOST_AUTO_TEST_CASE(internal_mail_asking_for_a_card_on_someone_elses_site_is_held) {
+  // "Your mailbox is 99.8% full; expansion applies once the payment method is
+  // confirmed" from the organisation's own domain, with the brand in the body.
+  const Findings quota = {{"CARD_STORAGE_FULL_JA", "card-validation", 2.5, "", "subject"},
+                          {"CARD_PAY_FOR_STORAGE_JA", "card-validation", 2, "", "body"},
+                          {"CARD_PAYMENT_INFO_UPDATE_JA", "card-validation", 1.5, "", "body"},
+                          {"BRAND_IMPERSONATION", "brand", 3, "", "display_name"}};
+  auto verdict = [&](const std::vector<std::string>& hosts) {
+    return scored(quota, view_from("unyu.example", "unyu.example", hosts)).verdict;
+  };
+  BOOST_TEST(verdict({"mailbox-quota.example"}) == Verdict::quarantine);
+  // The same notice pointing at the organisation's own portal, or at no page: IT's own mail.
+  BOOST_TEST(verdict({"portal.unyu.example"}) == Verdict::tag);
+  BOOST_TEST(verdict({}) == Verdict::tag);
+}
+
 BOOST_AUTO_TEST_CASE(internal_mail_is_tagged_at_most_unless_it_poses_or_hands_over_a_program) {
   // HR's raffle with a Microsoft Surface as first prize, mailed to all staff.
   const Findings raffle = {{"LOTTERY_YOU_WON_EN", "lottery", 6, "", ""},
