@@ -168,9 +168,16 @@ bool only_routine_support(const Config& config, const MessageView& view, const F
                           bool poses_as_brand) {
   const bool own_site = links_only_to_own_site(config, view);
   double other_evidence = 0;
-  for (const auto& f : findings)
-    if (f.family == "tech-support" && f.signal != "call" && !(own_site && f.signal == "service"))
-      other_evidence += f.score;
+  bool only_numbers = true;
+  for (const auto& f : findings) {
+    if (f.family != "tech-support" || f.signal == "call") continue;
+    only_numbers = false;
+    if (!(own_site && f.signal == "service")) other_evidence += f.score;
+  }
+  // Nothing but a number to call (a managed-IT provider's "call 1-866-… to
+  // book the work" under a "Windows 10 end of support" subject) is routine
+  // however the brand is named, unless the sender poses as it.
+  if (only_numbers && !poses_as_brand) return true;
   return brand_at_most_in_passing(findings, poses_as_brand) && other_evidence < config.family_threshold;
 }
 

@@ -119,6 +119,16 @@ BOOST_AUTO_TEST_CASE(a_number_to_call_and_the_brand_in_passing_is_tagged_at_most
   const auto claimed = score({call_line, number, toll_free, extra,
                               {"BRAND_IMPERSONATION", "brand", 3, "Microsoft Support", "display_name"}});
   BOOST_TEST(claimed.verdict == Verdict::quarantine);
+  // Nothing but the number, however the brand is named: an IT provider's
+  // "Windows 10 end of support" notice with its toll-free line is tagged at most.
+  const Finding subject_claim{"BRAND_IMPERSONATION", "brand", 3, "Windows 10 end of support", "subject"};
+  const auto numbers_only = score({call_line, number, toll_free, subject_claim});
+  BOOST_TEST(numbers_only.score == 9.0);
+  BOOST_TEST(numbers_only.verdict == Verdict::tag);
+  // ... unless the sender poses as the brand.
+  const auto posing = score({call_line, number, toll_free, subject_claim,
+                             {"BRAND_DISPLAY_NAME_SPOOF", "brand", 1.5, "Microsoft", "display_name"}});
+  BOOST_TEST(posing.verdict == Verdict::quarantine);
 }
 
 BOOST_AUTO_TEST_CASE(a_vendors_remote_session_from_its_own_site_is_tagged_at_most) {
