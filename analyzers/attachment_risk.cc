@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <string_view>
 
 namespace impostor::analyzers {
 namespace {
@@ -21,6 +22,8 @@ const std::set<std::string> kArchiveExtensions = {"zip", "rar", "7z", "cab", "gz
 const std::set<std::string> kDocumentExtensions = {"pdf", "doc", "docx", "xls", "xlsx", "ppt",
                                                    "pptx", "txt", "jpg", "jpeg", "png", "gif",
                                                    "rtf", "csv", "htm", "html", "zip"};
+// Link text that offers a file rather than just naming one.
+const char* const kDownloadWords[] = {"download", "install", "setup", "ダウンロード", "インストール"};
 const std::set<std::string> kExecutableTypes = {
     "application/x-dosexec", "application/x-executable", "application/x-msdownload",
     "application/x-ms-shortcut", "application/x-iso9660-image", "application/x-msi",
@@ -52,6 +55,39 @@ bool has_anomaly(const core::Attachment& a, const char* name) {
 
 bool name_is_executable(const std::string& name) {
   return kExecutableExtensions.count(extensions(name).first) > 0;
+}
+
+bool names_program_or_archive(const std::string& file) {
+  const std::string ext = extensions(file).first;
+  return kExecutableExtensions.count(ext) || kArchiveExtensions.count(ext);
+}
+
+// A word in link text that is a file's name, not an address: "example.com"
+// and "support@example.com" end in ".com" as well.
+bool looks_like_file_name(const std::string& word) {
+  return word.size() > 4 && word.find_first_of("/@") == std::string::npos && extensions(word).first != "com";
+}
+
+// The link's visible text offers the file it fetches ("Download update
+// (TeamsSetup_x64.exe)"): a file-sharing host's address
+// ("drive.google.com/uc?export=download&id=…") never shows the name. A
+// program merely named ("Shortcut to RDesk.exe" on a newsletter's banner)
+// is not offered.
+bool anchor_offers_program(const std::string& anchor_text) {
+  const std::string text = lower(anchor_text);
+  const bool offers = std::any_of(std::begin(kDownloadWords), std::end(kDownloadWords),
+                                  [&](const char* w) { return text.find(w) != std::string::npos; });
+  if (!offers) return false;
+  std::string word;
+  for (char c : text + ' ') {
+    if (std::string_view(" \t\n(),\"").find(c) != std::string_view::npos) {
+      if (looks_like_file_name(word) && names_program_or_archive(word)) return true;
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -92,45 +128,6 @@ Risk attachment_risk(const core::Attachment& a) {
   }
   return r;
 }
-
-namespace {
-
-const char* const kDownloadWords[] = {"download", "install", "setup", "ダウンロード", "インストール"};
-
-bool names_program_or_archive(const std::string& file) {
-  const std::string ext = extensions(file).first;
-  return kExecutableExtensions.count(ext) || kArchiveExtensions.count(ext);
-}
-
-// A word in link text that is a file's name, not an address: "example.com"
-// and "support@example.com" end in ".com" as well.
-bool looks_like_file_name(const std::string& word) {
-  return word.size() > 4 && word.find_first_of("/@") == std::string::npos && extensions(word).first != "com";
-}
-
-// The link's visible text offers the file it fetches ("Download update
-// (TeamsSetup_x64.exe)"): a file-sharing host's address
-// ("drive.google.com/uc?export=download&id=…") never shows the name. A
-// program merely named ("Shortcut to RDesk.exe" on a newsletter's banner)
-// is not offered.
-bool anchor_offers_program(const std::string& anchor_text) {
-  const std::string text = lower(anchor_text);
-  const bool offers = std::any_of(std::begin(kDownloadWords), std::end(kDownloadWords),
-                                  [&](const char* w) { return text.find(w) != std::string::npos; });
-  if (!offers) return false;
-  std::string word;
-  for (char c : text + ' ') {
-    if (c == ' ' || c == '(' || c == ')' || c == '"' || c == '\t' || c == '\n' || c == ',') {
-      if (looks_like_file_name(word) && names_program_or_archive(word)) return true;
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  return false;
-}
-
-}  // namespace
 
 bool is_download_link(const core::Link& link) {
   // Only a web or FTP address with a path names a file: "mailto:x@cnet.com"
