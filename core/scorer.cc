@@ -149,11 +149,15 @@ bool links_only_to_own_site(const Config& config, const MessageView& view) {
 // ("confirm the payment method to expand your mailbox", "enter your card on
 // the Teams billing page"): the organisation's own IT and finance collect
 // card details in their own systems, not on a stranger's page.
-bool asks_for_card_elsewhere(const Config& config, const MessageView& view,
-                             const std::vector<std::pair<std::string, double>>& ranked) {
-  const bool card_leads = !ranked.empty() && ranked.front().first == "card-validation" &&
-                          ranked.front().second >= config.family_threshold;
+bool asks_for_card_elsewhere(const Config& config, const MessageView& view, bool card_leads) {
   return card_leads && !view.links.empty() && !links_only_to_own_site(config, view);
+}
+
+using RankedFamilies = std::vector<std::pair<std::string, double>>;
+
+// `family` has the highest score of the message's scam families.
+bool leads(const RankedFamilies& ranked, std::string_view family) {
+  return !ranked.empty() && ranked.front().first == family;
 }
 
 // A tech-support verdict made of nothing but what a real vendor's support
@@ -215,7 +219,7 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   context += borrows_warnings ? std::max(0.0, awareness) : awareness;
 
   for (auto& [family, s] : family_scores) s = std::min(s, config.family_cap);
-  std::vector<std::pair<std::string, double>> ranked(family_scores.begin(), family_scores.end());
+  RankedFamilies ranked(family_scores.begin(), family_scores.end());
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
 
@@ -273,10 +277,10 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
       carries_payload(result.findings) &&
       (pitches_an_update(config, result.findings) || claims_brand_up_front(result.findings));
   if (internal_mail(config, view) && !poses_as_brand && !hands_over_an_update &&
-      !asks_for_card_elsewhere(config, view, ranked))
+      !asks_for_card_elsewhere(config, view,
+                               leads(ranked, "card-validation") && ranked.front().second >= config.family_threshold))
     v = std::min(v, Verdict::tag);
-  const bool tech_support_leads = !ranked.empty() && ranked.front().first == "tech-support";
-  if (tech_support_leads && only_routine_support(config, view, result.findings, poses_as_brand))
+  if (leads(ranked, "tech-support") && only_routine_support(config, view, result.findings, poses_as_brand))
     v = std::min(v, Verdict::tag);
   result.verdict = std::min(v, config.max_verdict);
 }
