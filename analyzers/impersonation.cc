@@ -28,8 +28,10 @@ using core::domain_in_list;
 // Brand tokens looked for inside domain names, after look-alike folding.
 // "outlook"/"windows"/"office" are only strong in sender domains: link hosts
 // such as a Windows-tips blog carry them innocently.
-constexpr std::array<const char*, 4> kStrongTokens = {"microsoft", "msft", "microsoft365",
-                                                      "office365"};
+// "m365" and "msaccount" are how lookalike hosts spell the product and the
+// account ("notice-m365renewal.com", "annual-review-msaccount.com").
+constexpr std::array<const char*, 6> kStrongTokens = {"microsoft", "msft", "microsoft365",
+                                                      "office365", "m365", "msaccount"};
 constexpr std::array<const char*, 4> kSenderTokens = {"windows", "outlook", "hotmail",
                                                       "windowsdefender"};
 

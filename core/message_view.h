@@ -107,6 +107,10 @@ struct MessageView {
   // The subject starts "Fwd:" / "FW:" / "転送" — scams use that too, so it
   // alone does not make a forward.
   bool subject_forward = false;
+  // The inline "forward" quotes a message from this same From address: the
+  // sender chasing their own earlier mail ("RE: Your winning notification"
+  // above their first letter), not somebody passing on what they received.
+  bool quotes_own_mail = false;
 };
 
 }  // namespace impostor::core

@@ -487,6 +487,22 @@ size_t quoted_lines_block_at(const std::string& text) {
   return std::string::npos;
 }
 
+// Whether the first quoted "From:" line at or after `at` (within a few
+// lines) names `address`.
+bool quoted_from_is(const std::string& text, size_t at, const std::string& address) {
+  if (address.empty() || at >= text.size()) return false;
+  constexpr size_t kLookahead = 600;  // a marker line and a header block
+  const std::string block = lower_ascii(std::string_view(text).substr(at, kLookahead));
+  for (const char* from : {"from:", "差出人:", "差出人："}) {
+    const size_t line = block.find(from);
+    if (line == std::string::npos) continue;
+    const size_t end = block.find('\n', line);
+    return block.substr(line, end == std::string::npos ? std::string::npos : end - line)
+               .find(lower_ascii(address)) != std::string::npos;
+  }
+  return false;
+}
+
 // ---- the message walk --------------------------------------------------------
 
 std::string content_type_of(GMimeObject* object) {
@@ -636,6 +652,7 @@ class ViewBuilder {
       if (at == std::string::npos) continue;
       segment.forward_at = at;
       view_.is_forward = true;
+      view_.quotes_own_mail = quoted_from_is(segment.text, at, view_.from.address);
       return;
     }
   }

@@ -94,9 +94,17 @@ bool from_fails_authentication(const MessageView& view) {
 
 // HR's raffle, IT's warning, a colleague pasting a pop-up's text: the
 // organisation talking to itself, from a From that is not shown forged.
+// Replies are sent to a freemail box: no organisation talks to itself that
+// way (the compromised mailbox mailing its own domain, answers to @proton.me).
+bool replies_go_to_freemail(const Config& config, const MessageView& view) {
+  return std::any_of(view.reply_to.begin(), view.reply_to.end(), [&](const Mailbox& m) {
+    return m.domain != view.from.domain && domain_in_list(m.domain, config.freemail_domains);
+  });
+}
+
 bool internal_mail(const Config& config, const MessageView& view) {
   return !view.from.domain.empty() && sender_in_recipients_organisation(config, view) &&
-         !from_fails_authentication(view);
+         !from_fails_authentication(view) && !replies_go_to_freemail(config, view);
 }
 
 // What the forwarder wrote above a forwarded message makes the pitch itself
@@ -265,7 +273,9 @@ void score_findings(const Config& config, const MessageView& view, ScanResult& r
   // "forward" or "warning" whose own sender poses as the brand, or a
   // "forward" from outside whose own words make the pitch, is a scam
   // dressed up, and keeps its verdict.
-  const bool reports_a_scam = view.is_forward && !forwarder_makes_the_pitch(config, view, result.findings);
+  // An outsider quoting their own earlier letter is chasing it, not reporting.
+  const bool reports_a_scam = view.is_forward && !(outside && view.quotes_own_mail) &&
+                              !forwarder_makes_the_pitch(config, view, result.findings);
   const bool warns = awareness <= -config.awareness_threshold && !borrows_warnings;
   const bool talks_about_scams = reports_a_scam || warns;
   if (talks_about_scams && !poses_as_brand) v = std::min(v, Verdict::tag);

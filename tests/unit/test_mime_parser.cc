@@ -598,6 +598,22 @@ const std::vector<ForwardCase> kForwardCases = {
     {"reply only", "Re: account", "x", false, false},
 };
 
+BOOST_AUTO_TEST_CASE(a_reply_quoting_the_senders_own_letter_is_marked) {
+  auto parsed = [](const std::string& quoted_from) {
+    return parse_message("From: Claims <h.benson@mail.example>\nSubject: RE: Your winning notification\n"
+                         "Content-Type: text/plain\n\nStill waiting for the fee.\n"
+                         "-----Original Message-----\nFrom: " + quoted_from +
+                         "\nSent: Monday\nSubject: Your winning notification\n\nDear Winner\n",
+                         kLimits);
+  };
+  const MessageView own = parsed("Claims <H.Benson@mail.example>");
+  BOOST_TEST(own.is_forward);
+  BOOST_TEST(own.quotes_own_mail);
+  const MessageView other = parsed("Microsoft Lottery <draw@prize.example>");
+  BOOST_TEST(other.is_forward);
+  BOOST_TEST(!other.quotes_own_mail);
+}
+
 BOOST_DATA_TEST_CASE(forward_detection, bdata::make(kForwardCases), c) {
   const std::string raw = "From: a@b.example\nSubject: " + rfc2047_q(c.subject) +
                           "\nContent-Type: text/plain; charset=utf-8\n\n" + c.body + "\n";

@@ -351,6 +351,35 @@ BOOST_AUTO_TEST_CASE(an_outside_forward_whose_own_words_make_the_pitch_keeps_its
                              "gmail.example", "dental.example") == Verdict::tag);
 }
 
+BOOST_AUTO_TEST_CASE(an_outsider_quoting_their_own_earlier_letter_is_chasing_not_reporting) {
+  // "RE: Your winning notification": the claims officer nags above his own
+  // first letter; only the quoted letter makes the pitch.
+  const Findings f = {{"LOTTERY_EMAIL_WON_EN", "lottery", 9, "", "body"},
+                      {"BRAND_IMPERSONATION_BODY", "brand", 1.5, "", "body"}};
+  MessageView chaser = view_from("gmail.example", "home.example");
+  chaser.is_forward = true;
+  BOOST_TEST(scored(f, chaser).verdict == Verdict::tag);
+  chaser.quotes_own_mail = true;
+  BOOST_TEST(scored(f, chaser).verdict == Verdict::quarantine);
+  // A colleague forwarding her own earlier mail inside the organisation stays a report.
+  MessageView colleague = view_from("home.example", "home.example");
+  colleague.is_forward = colleague.quotes_own_mail = true;
+  BOOST_TEST(scored(f, colleague).verdict == Verdict::tag);
+}
+
+BOOST_AUTO_TEST_CASE(mail_to_its_own_domain_with_replies_to_freemail_is_not_internal) {
+  // A compromised mailbox mailing its own domain a prize, answers to @proton.
+  const Findings f = {{"LOTTERY_EMAIL_WON_EN", "lottery", 9, "", "body"},
+                      {"BRAND_IMPERSONATION_BODY", "brand", 1.5, "", "body"}};
+  MessageView view = view_from("hvac.example", "hvac.example");
+  BOOST_TEST(scored(f, view).verdict == Verdict::tag);
+  view.reply_to.push_back({"", "grants@proton.me", "proton.me"});
+  BOOST_TEST(scored(f, view).verdict == Verdict::quarantine);
+  // Replies to a colleague's box are still the organisation's own mail.
+  view.reply_to = {{"", "events@hvac.example", "hvac.example"}};
+  BOOST_TEST(scored(f, view).verdict == Verdict::tag);
+}
+
 BOOST_AUTO_TEST_CASE(a_family_score_saturates_at_the_cap) {
   const auto r = score({{"A", "lottery", 10, "", ""}, {"B", "lottery", 10, "", ""}});
   BOOST_TEST(r.score == Config::defaults().family_cap);
